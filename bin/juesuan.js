@@ -1,0 +1,10 @@
+#!/usr/bin/env node
+// The CLI is compiled by `npm run build:cli` (run by `npm ci` through `prepare`).
+const path = require('path');
+const fs = require('fs');
+const entry = path.join(__dirname, '..', 'dist', 'cli', 'main.js');
+if (!fs.existsSync(entry)) {
+  process.stderr.write('juesuan：尚未编译，请先运行 npm ci 或 npm run build:cli\n');
+  process.exit(2);
+}
+require(entry).main(process.argv.slice(2)).then((code) => { process.exitCode = code; });

@@ -1,0 +1,68 @@
+/** The text report: a Chinese table per workbook and sheet (表, 单元格, 规则, 填报数, 应为, 差额, 类型). */
+import { CheckResult, Finding, SEVERITY_LABEL, TEMPLATE_LABEL } from '../core/findings';
+
+/** Display width: CJK and full-width characters take two columns in a terminal. */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  return w;
+}
+
+function pad(s: string, width: number): string {
+  return s + ' '.repeat(Math.max(0, width - displayWidth(s)));
+}
+
+export function formatTable(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i] ?? ''))));
+  const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : pad(c, widths[i]))).join('  ').trimEnd();
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
+export function countBySeverity(findings: Finding[]): Record<Finding['severity'], number> {
+  const counts = { error: 0, rounding: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return counts;
+}
+
+export function textReport(result: CheckResult, options: { showInfo?: boolean } = {}): string {
+  const out: string[] = [];
+  out.push(`工作簿：${result.file}`);
+  const counts = countBySeverity(result.findings);
+  out.push(`  错误 ${counts.error} 处，尾数误差 ${counts.rounding} 处，提示 ${counts.warning} 处，说明 ${counts.info} 条`);
+  out.push('');
+  out.push('识别结果：');
+  for (const s of result.sheets) {
+    if (s.template) {
+      const variant = s.variant ? ` / ${s.variant}` : '';
+      out.push(`  ${s.name}：${TEMPLATE_LABEL[s.template]}（${s.template}${variant}）${s.unit ? `，单位 ${s.unit}` : ''}`);
+    } else {
+      out.push(`  ${s.name}：${s.reason ?? '未识别'}`);
+    }
+  }
+  const shown = result.findings.filter((f) => options.showInfo || f.severity !== 'info');
+  const bySheet = new Map<string, Finding[]>();
+  for (const f of shown) bySheet.set(f.sheet, [...(bySheet.get(f.sheet) ?? []), f]);
+  for (const [sheet, findings] of bySheet) {
+    out.push('');
+    out.push(`【${sheet}】`);
+    const rows = findings.map((f) => [
+      f.cell ?? '（整表）',
+      f.rule,
+      f.stated ?? '',
+      f.expected ?? '',
+      f.difference ?? '',
+      SEVERITY_LABEL[f.severity],
+      f.message,
+    ]);
+    out.push(formatTable(['单元格', '规则', '填报数', '应为', '差额', '类型', '说明'], rows));
+  }
+  if (shown.length === 0) {
+    out.push('');
+    out.push('未发现错误、尾数误差或提示。');
+  }
+  if (!options.showInfo && counts.info > 0) {
+    out.push('');
+    out.push(`另有 ${counts.info} 条读数说明（用 --info 显示）。`);
+  }
+  return out.join('\n') + '\n';
+}

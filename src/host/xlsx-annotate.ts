@@ -1,0 +1,76 @@
+/**
+ * Writes a copy of a workbook with the failing rows filled and a note on each stated cell (`juesuan check
+ * --annotate`), and the shared rewrite step `juesuan fix` uses. The input bytes are never modified.
+ */
+import ExcelJS from 'exceljs';
+import { parseA1 } from '../core/address';
+import { Finding, Severity } from '../core/findings';
+import { countParts, lostParts } from './xlsx-parts';
+
+/** Row fills: 错误 red, 尾数误差 amber, 提示 blue — distinct also for colour-blind readers by lightness. */
+export const HIGHLIGHT_ARGB: Record<Exclude<Severity, 'info'>, string> = {
+  error: 'FFFFC7CE',
+  rounding: 'FFFFEB9C',
+  warning: 'FFDDEBF7',
+};
+
+const RANK: Record<Severity, number> = { error: 3, rounding: 2, warning: 1, info: 0 };
+
+export interface RewriteResult {
+  bytes: Uint8Array;
+  /** Parts of the original the copy lost (Chinese labels with counts). */
+  lost: string[];
+}
+
+/** Loads the bytes, lets `edit` change the workbook, writes a new file and reports what it could not carry over. */
+export async function rewriteWorkbook(input: Uint8Array, edit: (wb: ExcelJS.Workbook) => void | Promise<void>): Promise<RewriteResult> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(input) as unknown as ArrayBuffer);
+  await edit(wb);
+  const out = new Uint8Array(await wb.xlsx.writeBuffer());
+  const lost = lostParts(await countParts(input), await countParts(out));
+  return { bytes: out, lost };
+}
+
+export function noteText(f: Finding): string {
+  const label = f.severity === 'error' ? '错误' : f.severity === 'rounding' ? '尾数误差' : '提示';
+  const figures = f.expected !== null ? `\n填报数 ${f.stated ?? '（空）'}，应为 ${f.expected}${f.difference ? `，差额 ${f.difference}` : ''}` : '';
+  return `【决算校验·${label}】${f.rule}：${f.message}${figures}`;
+}
+
+export async function annotateWorkbook(input: Uint8Array, findings: Finding[]): Promise<RewriteResult> {
+  const marked = findings.filter((f) => f.severity !== 'info' && f.cell);
+  return rewriteWorkbook(input, (wb) => {
+    const rowSeverity = new Map<string, Severity>();
+    for (const f of marked) {
+      const pos = parseA1(f.cell!);
+      if (!pos) continue;
+      const key = `${f.sheet}\u0000${pos.row}`;
+      const prev = rowSeverity.get(key);
+      if (!prev || RANK[f.severity] > RANK[prev]) rowSeverity.set(key, f.severity);
+    }
+    for (const [key, severity] of rowSeverity) {
+      const [sheetName, rowText] = key.split('\u0000');
+      const ws = wb.getWorksheet(sheetName);
+      if (!ws) continue;
+      const row = ws.getRow(Number(rowText) + 1);
+      const width = Math.max(ws.columnCount, 1);
+      for (let c = 1; c <= width; c++) {
+        row.getCell(c).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HIGHLIGHT_ARGB[severity as Exclude<Severity, 'info'>] } };
+      }
+    }
+    const notes = new Map<string, string[]>();
+    for (const f of marked) {
+      const key = `${f.sheet}\u0000${f.cell}`;
+      notes.set(key, [...(notes.get(key) ?? []), noteText(f)]);
+    }
+    for (const [key, texts] of notes) {
+      const [sheetName, address] = key.split('\u0000');
+      const ws = wb.getWorksheet(sheetName);
+      if (!ws) continue;
+      const cell = ws.getCell(address);
+      const existing = typeof cell.note === 'string' ? cell.note : cell.note ? (cell.note.texts ?? []).map((t) => t.text).join('') : '';
+      cell.note = [existing, ...texts].filter(Boolean).join('\n\n');
+    }
+  });
+}

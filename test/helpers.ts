@@ -1,0 +1,64 @@
+/** Test helpers shared by every suite: fixture loading and scoring against the truth files kept in the repo. */
+import { execFileSync } from 'child_process';
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+import { checkWorkbook } from '../src/core/engine';
+import { CheckResult } from '../src/core/findings';
+import { WorkbookGrid } from '../src/core/grid';
+import { readXlsx } from '../src/host/xlsx-read';
+
+export const FIXTURES = path.join(__dirname, 'fixtures');
+
+export function fixturePath(name: string): string {
+  return path.join(FIXTURES, name);
+}
+
+export function fixtureBytes(name: string): Uint8Array {
+  return new Uint8Array(fs.readFileSync(fixturePath(name)));
+}
+
+const cache = new Map<string, Promise<WorkbookGrid>>();
+
+/** A fresh grid each call (tests mutate grids to make broken cases). */
+export async function loadFixture(name: string): Promise<WorkbookGrid> {
+  return readXlsx(fixtureBytes(name), name);
+}
+
+/** The same fixture read once per test file, for read-only use. */
+export function sharedFixture(name: string): Promise<WorkbookGrid> {
+  if (!cache.has(name)) cache.set(name, loadFixture(name));
+  return cache.get(name)!;
+}
+
+export function readTruth(name: string): any {
+  return JSON.parse(fs.readFileSync(fixturePath(name), 'utf8'));
+}
+
+/** The contract JSON the CLI prints for a result. */
+export function contractJson(result: CheckResult): object {
+  return { file: result.file, sheets: result.sheets, findings: result.findings };
+}
+
+export interface Score {
+  summary: string;
+  pass: boolean;
+  [k: string]: unknown;
+}
+
+/** Runs the shared scorer (a copy is kept in test/fixtures) on a result against a truth file. */
+export function score(truthName: string, result: CheckResult, thresholds: string[] = []): Score {
+  const tmp = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'juesuan-score-')), 'findings.json');
+  fs.writeFileSync(tmp, JSON.stringify(contractJson(result)));
+  let out: string;
+  try {
+    out = execFileSync('node', [fixturePath('score.mjs'), fixturePath(truthName), tmp, '--json', ...thresholds], { encoding: 'utf8' });
+  } catch (e: any) {
+    out = e.stdout;
+  }
+  return JSON.parse(out.trim().split('\n').pop()!);
+}
+
+export async function checkFixture(name: string): Promise<CheckResult> {
+  return checkWorkbook(await loadFixture(name));
+}
