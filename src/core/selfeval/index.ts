@@ -1,15 +1,79 @@
 /**
- * 绩效自评表 (selfeval.md, selfeval-rules.md): recognition and checks. Placeholder until issue 4 lands: it claims
- * no sheet, so such sheets are listed as unrecognised rather than silently passed.
+ * 绩效自评表 (selfeval.md, selfeval-rules.md): recognition of every stacked table of a sheet, then the checks of
+ * each table on its own, with the recomputed 执行率, 得分, 结余, 总分 and 等级 as proposed edits.
  */
+import { rangeA1 } from '../address';
 import type { FamilyResult, WorkbookContext } from '../engine';
+import type { Finding, ProposedEdit, TableSpan } from '../findings';
 import type { SheetGrid } from '../grid';
-import type { RecognitionOutcome } from '../recognition';
+import type { Recognition, RecognitionOutcome } from '../recognition';
+import { TableCheck } from './context';
+import { SelfEvalModel, SelfEvalTable } from './model';
+import { readTable, splitTables } from './recognize';
+import { checkAdvice } from './rules/advice';
+import { checkBudget } from './rules/budget';
+import { checkIndicators } from './rules/indicators';
+import { checkStructure } from './rules/structure';
+import { checkTotal } from './rules/total';
+import { TARGET_TABLE_REASON } from './vocab';
 
-export function recognizeSelfEval(_sheet: SheetGrid): RecognitionOutcome {
-  return null;
+export type { SelfEvalModel, SelfEvalTable } from './model';
+
+export function recognizeSelfEval(sheet: SheetGrid): RecognitionOutcome {
+  const tables: SelfEvalTable[] = [];
+  let rejected = false;
+  for (const span of splitTables(sheet)) {
+    const outcome = readTable(sheet, span);
+    if (!outcome) continue;
+    if ('rejected' in outcome) rejected = true;
+    else tables.push(outcome.table);
+  }
+  if (tables.length === 0) return rejected ? { reason: TARGET_TABLE_REASON } : null;
+  const first = tables[0];
+  const findings: Finding[] = [];
+  for (const t of tables) {
+    if (t.kindConflict) {
+      findings.push({ sheet: sheet.name, cell: t.titleRow !== null ? rangeA1(t.titleRow, 0, t.titleRow, 0) : null, rule: 'S-STR-02', severity: 'info', stated: t.title, expected: t.kind, message: t.kindConflict });
+    }
+  }
+  const spans: TableSpan[] = tables.map((t) => ({ template: t.kind, range: rangeA1(t.top, t.left, t.bottom, t.right), variant: t.form ? `${t.variant} ${t.form}` : t.variant }));
+  const model: SelfEvalModel = { tables };
+  const recognition: Recognition<SelfEvalModel> = {
+    family: 'selfeval',
+    template: first.kind,
+    variant: first.variant,
+    unit: tables.find((t) => t.unit)?.unit ?? null,
+    tables: spans,
+    findings,
+    sheet,
+    model,
+  };
+  return recognition;
 }
 
-export function checkSelfEval(_context: WorkbookContext): FamilyResult {
-  return { findings: [] };
+/** Checks one table; exported for tests and for hosts that check a single range. */
+export function checkSelfEvalTable(sheet: SheetGrid, table: SelfEvalTable, sheetUnit: SelfEvalTable['unit']): { findings: Finding[]; edits: ProposedEdit[] } {
+  const ctx = new TableCheck(sheet, table, table.unit ?? sheetUnit);
+  if (checkStructure(ctx)) {
+    const budget = checkBudget(ctx);
+    const ind = checkIndicators(ctx, table.budget ? budget?.weight ?? null : null);
+    checkTotal(ctx, budget, ind);
+    checkAdvice(ctx, budget);
+  }
+  return { findings: ctx.findings, edits: ctx.edits };
+}
+
+export function checkSelfEval(context: WorkbookContext): FamilyResult {
+  const findings: Finding[] = [];
+  const edits: ProposedEdit[] = [];
+  for (const r of context.recognitions) {
+    if (r.family !== 'selfeval') continue;
+    const model = r.model as SelfEvalModel;
+    for (const table of model.tables) {
+      const result = checkSelfEvalTable(r.sheet, table, r.unit);
+      findings.push(...result.findings);
+      edits.push(...result.edits);
+    }
+  }
+  return { findings, edits };
 }
