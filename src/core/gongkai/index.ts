@@ -1,12 +1,105 @@
-/** 部门决算公开表: recognition (gongkai-layouts.md) and identities (identities.md). */
+/** 部门决算公开表: recognition (gongkai-layouts.md) and identities (identities.md), run like ESLint rules. */
+import { a1 } from '../address';
 import type { FamilyResult, WorkbookContext } from '../engine';
-import type { SheetGrid } from '../grid';
-import type { RecognitionOutcome } from '../recognition';
+import { Finding, TEMPLATE_LABEL } from '../findings';
+import { fixed } from '../numbers';
+import { CellValues, evaluate, findingOf, Identity, severityOf } from './identity';
+import { GTable } from './model';
+import { proposeBalances } from './proposal';
+import { recognizeGongkai } from './recognize';
+import { GContext, GRule } from './rules/kit';
+import { RULES } from './rules';
 
-export function recognizeGongkai(_sheet: SheetGrid): RecognitionOutcome {
-  return null;
+export { recognizeGongkai };
+export type { GTable };
+
+export function gongkaiTables(context: WorkbookContext): GTable[] {
+  return context.recognitions.filter((r) => r.family === 'gongkai').map((r) => {
+    const t = r.model as GTable;
+    t.unit = r.unit; // the engine may have assumed a unit (R-UNIT)
+    return t;
+  });
 }
 
-export function checkGongkai(_context: WorkbookContext): FamilyResult {
-  return { findings: [] };
+export interface GongkaiRun {
+  findings: Finding[];
+  identities: Identity[];
+  values: CellValues;
+}
+
+/** Runs every rule over the tables; exported for the proposal tests and the narrative checks. */
+export function runGongkai(tables: GTable[], rules: GRule[] = RULES): GongkaiRun {
+  const values = new CellValues();
+  const ctx = new GContext(tables, values);
+  const findings: Finding[] = [];
+  for (const t of tables) findings.push(...readingFindings(t, values));
+  findings.push(...duplicateRoleWarnings(tables));
+  const identities: Identity[] = [];
+  for (const rule of rules) {
+    if (rule.instances) identities.push(...rule.instances(ctx));
+    if (rule.findings) findings.push(...rule.findings(ctx));
+  }
+  const failing: { id: Identity; finding: Finding }[] = [];
+  for (const id of identities) {
+    const e = evaluate(id, values);
+    if (!e) continue;
+    const severity = severityOf(id, e);
+    if (!severity) continue;
+    const finding = findingOf(id, e, severity);
+    findings.push(finding);
+    failing.push({ id, finding });
+  }
+  proposeBalances(failing.filter((f) => f.finding.severity === 'rounding'), identities, values);
+  return { findings, identities, values };
+}
+
+export function checkGongkai(context: WorkbookContext): FamilyResult {
+  const tables = gongkaiTables(context);
+  if (tables.length === 0) return { findings: [] };
+  return { findings: runGongkai(tables).findings };
+}
+
+/** R-TEXT, R-FORMULA, R-PREC and R-EMPTY: how the amount cells were read (spec README "Reading cells"). */
+function readingFindings(t: GTable, values: CellValues): Finding[] {
+  const out: Finding[] = [];
+  let filled = 0;
+  const seen = new Set<number>();
+  for (const pos of t.amountCells) {
+    const key = pos.row * 20000 + pos.col;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const r = values.read(t.sheet, pos);
+    const cell = a1(pos.row, pos.col);
+    const base = { sheet: t.sheet.name, cell };
+    if (r.kind !== 'empty') filled++;
+    if (r.kind === 'unreadable') {
+      out.push({ ...base, rule: 'R-TEXT', severity: 'warning', stated: r.text, expected: null, message: `${r.reason}，无法作为金额读取，涉及该单元格的核对已跳过` });
+    } else if (r.kind === 'unknown') {
+      out.push({ ...base, rule: 'R-FORMULA', severity: 'info', stated: null, expected: null, message: `${r.reason}（文件未经 Excel 重新计算），涉及该单元格的核对已跳过，未按 0 处理` });
+    } else if (r.kind === 'number' && r.fromText) {
+      out.push({ ...base, rule: 'R-TEXT', severity: 'info', stated: r.text ?? null, expected: fixed(r.value, Math.max(2, r.decimals)), message: `单元格为文本“${r.text}”，按数字 ${r.value.toString()}${r.unitWord ? `（带单位“${r.unitWord}”）` : ''} 读取` });
+    } else if (r.kind === 'number' && r.storedValue) {
+      out.push({ ...base, rule: 'R-PREC', severity: 'info', stated: r.storedValue.toString(), expected: fixed(r.value, r.decimals), message: `存储值 ${r.storedValue.toString()} 的小数位多于显示的 ${r.decimals} 位，核对按显示值 ${fixed(r.value, r.decimals)} 进行` });
+    }
+  }
+  if (filled === 0 && t.amountCells.length > 0) {
+    out.push({ sheet: t.sheet.name, cell: null, rule: 'R-EMPTY', severity: 'info', stated: null, expected: null, message: `${TEMPLATE_LABEL[t.template]}没有填列任何金额（空表），表内核对从略` });
+  }
+  return out;
+}
+
+/** README "Reading cells" (f): two tables of one role are each checked alone; their inter-table checks are skipped. */
+function duplicateRoleWarnings(tables: GTable[]): Finding[] {
+  const byRole = new Map<string, GTable[]>();
+  for (const t of tables) byRole.set(t.template, [...(byRole.get(t.template) ?? []), t]);
+  const out: Finding[] = [];
+  for (const [role, list] of byRole) {
+    if (list.length < 2) continue;
+    const names = list.map((t) => `“${t.sheet.name}”`).join('、');
+    out.push({
+      sheet: list[0].sheet.name, cell: null, rule: 'R-DUP', severity: 'warning', stated: null, expected: null,
+      message: `工作簿中有 ${list.length} 张${TEMPLATE_LABEL[role as GTable['template']]}（${names}），各自做了表内核对，涉及该表的表间核对已跳过`,
+    });
+  }
+  return out;
 }

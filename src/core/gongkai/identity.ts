@@ -1,0 +1,182 @@
+/**
+ * Identity instances and their evaluation (identities.md §1–§2): `stated = Σ ± terms` (or ≤), exact decimal
+ * arithmetic, the tolerance 0.01 unit × max(1, n) that tells 尾数误差 from a real error, unit conversion between
+ * 元 and 万元 tables, and the factor-10 000 hint that a unit label is wrong.
+ */
+import { a1 } from '../address';
+import { CellRef, Finding, Severity, Unit } from '../findings';
+import { cellAt, SheetGrid } from '../grid';
+import { Decimal, fixed, halfUp, readNumber, Reading, ZERO } from '../numbers';
+import { GTable, Pos } from './model';
+
+/**
+ * eq: an equality, beyond tolerance an error; def/plaus: inequalities (error / warning beyond tolerance);
+ * cond: an equality run only when its condition holds (warning beyond tolerance); count: exact (vehicles).
+ */
+export type Strength = 'eq' | 'def' | 'plaus' | 'cond' | 'count';
+
+export interface Place {
+  table: GTable;
+  pos: Pos;
+}
+
+export interface Term extends Place {
+  sign: 1 | -1;
+}
+
+export interface Identity {
+  rule: string;
+  stated: Place;
+  terms: Term[];
+  relation: 'eq' | 'le';
+  strength: Strength;
+  derived?: boolean;
+  /** Chinese: what must hold, e.g. `本年支出合计（行58）= 各功能分类支出（行32–57）之和`. */
+  what: string;
+}
+
+/** Readings cached per cell; values may be overridden to test a 舍位平衡 proposal. */
+export class CellValues {
+  private cache = new Map<SheetGrid, Map<number, Reading>>();
+
+  read(sheet: SheetGrid, pos: Pos): Reading {
+    let bySheet = this.cache.get(sheet);
+    if (!bySheet) this.cache.set(sheet, (bySheet = new Map()));
+    const key = pos.row * 20000 + pos.col;
+    let r = bySheet.get(key);
+    if (!r) bySheet.set(key, (r = readNumber(cellAt(sheet, pos.row, pos.col))));
+    return r;
+  }
+
+  /** The value for arithmetic: empty is 0; unknown or unreadable is null (the identity is skipped). */
+  value(place: Place, overrides?: Map<string, Decimal>): Decimal | null {
+    const o = overrides?.get(keyOf(place));
+    if (o) return o;
+    const r = this.read(place.table.sheet, place.pos);
+    if (r.kind === 'number') return r.value;
+    if (r.kind === 'empty') return ZERO;
+    return null;
+  }
+}
+
+export function keyOf(place: Place): string {
+  return `${place.table.sheet.name}\u0000${place.pos.row}\u0000${place.pos.col}`;
+}
+
+export function refOf(place: Place): CellRef {
+  return { sheet: place.table.sheet.name, cell: a1(place.pos.row, place.pos.col) };
+}
+
+export type Status = 'exact' | 'within' | 'beyond';
+
+export interface Evaluation {
+  stated: Decimal;
+  expected: Decimal;
+  difference: Decimal;
+  n: number;
+  tolerance: Decimal;
+  unit: Unit;
+  status: Status;
+  /** Beyond tolerance but within it after dividing one side by 10 000. */
+  unitSlip: boolean;
+}
+
+const CENT = new Decimal('0.01');
+const TEN_THOUSAND = new Decimal(10000);
+
+function unitOf(t: GTable): Unit {
+  return t.unit ?? '万元';
+}
+
+/** Evaluates an instance, or null when a cell it needs is unknown or unreadable (never read as 0). */
+export function evaluate(id: Identity, values: CellValues, overrides?: Map<string, Decimal>): Evaluation | null {
+  const places = [id.stated, ...id.terms];
+  const mixed = places.some((p) => unitOf(p.table) !== unitOf(id.stated.table));
+  const unit: Unit = mixed ? '万元' : unitOf(id.stated.table);
+  const inUnit = (p: Place): Decimal | null => {
+    const v = values.value(p, overrides);
+    if (v === null) return null;
+    return mixed && unitOf(p.table) === '元' ? halfUp(v.div(TEN_THOUSAND), 2) : v;
+  };
+  const stated = inUnit(id.stated);
+  if (stated === null) return null;
+  let expected = ZERO;
+  let n = 0;
+  for (const term of id.terms) {
+    const v = inUnit(term);
+    if (v === null) return null;
+    if (!v.isZero()) n++;
+    expected = term.sign === 1 ? expected.plus(v) : expected.minus(v);
+  }
+  const difference = stated.minus(expected);
+  const tolerance = id.strength === 'count' ? ZERO : CENT.times(Math.max(1, n));
+  let status: Status;
+  if (id.relation === 'le') {
+    status = difference.lte(0) ? 'exact' : difference.lte(tolerance) ? 'within' : 'beyond';
+  } else {
+    status = difference.isZero() ? 'exact' : difference.abs().lte(tolerance) ? 'within' : 'beyond';
+  }
+  let unitSlip = false;
+  if (status === 'beyond' && id.relation === 'eq' && isInterTable(id) && !stated.isZero() && !expected.isZero()) {
+    const near = (a: Decimal, b: Decimal) => halfUp(a.div(TEN_THOUSAND), 2).minus(b).abs().lte(tolerance);
+    unitSlip = near(stated, expected) || near(expected, stated);
+  }
+  return { stated, expected, difference, n, tolerance, unit, status, unitSlip };
+}
+
+export function isInterTable(id: Identity): boolean {
+  return id.terms.some((t) => t.table !== id.stated.table);
+}
+
+/** The finding's severity for an evaluation, or null when the instance gives none (identities.md §2). */
+export function severityOf(id: Identity, e: Evaluation): Severity | null {
+  if (e.status === 'exact') return null;
+  if (id.relation === 'le') {
+    if (e.status === 'within') return null;
+    return id.strength === 'def' ? 'error' : 'warning';
+  }
+  if (id.strength === 'count') return 'error';
+  if (e.status === 'within') return 'rounding';
+  if (e.unitSlip) return 'error';
+  return id.strength === 'eq' ? 'error' : 'warning';
+}
+
+function amountText(d: Decimal, strength: Strength): string {
+  return strength === 'count' ? d.toFixed(0) : fixed(d, Math.max(2, d.decimalPlaces()));
+}
+
+function signed(d: Decimal, strength: Strength): string {
+  const s = amountText(d, strength);
+  return d.gt(0) ? `+${s}` : s;
+}
+
+export function findingOf(id: Identity, e: Evaluation, severity: Severity): Finding {
+  const unitWord = e.unit;
+  const stated = amountText(e.stated, id.strength);
+  const expected = amountText(e.expected, id.strength);
+  let tail: string;
+  if (id.relation === 'le') {
+    tail = `填报 ${stated} 超过上限 ${expected} ${amountText(e.difference, id.strength)}${id.strength === 'count' ? '' : unitWord}（${severity === 'error' ? '错误' : '提示：请核实'}）`;
+  } else if (severity === 'rounding') {
+    tail = `填报 ${stated}，应为 ${expected}，相差 ${amountText(e.difference.abs(), id.strength)}${unitWord}（尾数误差，容差 ${fixed(e.tolerance)}）`;
+  } else if (e.unitSlip) {
+    tail = `填报 ${stated}，应为 ${expected}，两者相差约一万倍：很可能是某张表的金额单位（万元/元）标注有误`;
+  } else if (id.strength === 'count') {
+    tail = `填报 ${stated}，应为 ${expected}（数量须完全相等）`;
+  } else {
+    tail = `填报 ${stated}，应为 ${expected}，相差 ${amountText(e.difference.abs(), id.strength)}${unitWord}，超出尾数误差容差 ${fixed(e.tolerance)}`;
+  }
+  const f: Finding = {
+    sheet: id.stated.table.sheet.name,
+    cell: a1(id.stated.pos.row, id.stated.pos.col),
+    rule: id.rule,
+    severity,
+    stated,
+    expected,
+    difference: signed(e.difference, id.strength),
+    message: `${id.what}：${tail}`,
+    related: id.terms.map(refOf),
+  };
+  if (id.derived) f.derived = true;
+  return f;
+}

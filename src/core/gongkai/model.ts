@@ -1,0 +1,129 @@
+/**
+ * The model of a recognised 公开表: where its rows (by 行次 or code) and amount columns (by 栏次) are. Rules and
+ * narrative checks address cells through it, never through fixed positions.
+ */
+import { Finding, TemplateId, Unit } from '../findings';
+import { SheetGrid } from '../grid';
+
+export type GongkaiTemplate = Exclude<TemplateId, 'situation-notes' | 'project-selfeval' | 'department-selfeval'>;
+
+export interface Pos {
+  row: number;
+  col: number;
+}
+
+/** An amount column and its 栏次 number (for 3P, 1–12; for BE, the block's role). */
+export interface AmountColumn {
+  col: number;
+  lanci: number;
+  header: string;
+}
+
+/** A row keyed by its 行次 (IE, FS, DS). */
+export interface LineRow {
+  line: number;
+  row: number;
+  label: string;
+}
+
+/** One half of a two-sided table (IE, FS) or the single side of DS. */
+export interface Half {
+  lineCol: number | null;
+  labelCol: number;
+  columns: AmountColumn[];
+  lines: Map<number, LineRow>;
+}
+
+export interface CodeRow {
+  row: number;
+  code: string;
+  name: string;
+}
+
+/** BE: one economic-classification item in one block. */
+export interface BeItem {
+  code: string;
+  name: string;
+  row: number;
+  block: number;
+  /** The item's amount cells: basic column always; 金额 in the 16-column variant. */
+  basic: Pos | null;
+  total: Pos | null;
+}
+
+export interface BeModel {
+  items: BeItem[];
+  /** 人员经费合计 / 公用经费合计 cells. */
+  personnel: { basic: Pos | null; total: Pos | null } | null;
+  public: { basic: Pos | null; total: Pos | null } | null;
+  /** True in the 16-column variant: 金额 (all spending) beside 其中：基本支出. */
+  hasTotalColumn: boolean;
+}
+
+export interface GTable {
+  template: GongkaiTemplate;
+  variant?: string;
+  unit: Unit | null;
+  marker?: string;
+  title: string;
+  sheet: SheetGrid;
+  /** First body row (after the 栏次 row or the header). */
+  bodyTop: number;
+  /** Last body row (before the 注/说明 trailer). */
+  bodyBottom: number;
+  /** IE, FS: [left, right]; DS: one half. */
+  halves: Half[];
+  /** Code tables (INC, EXP, GB, GF, SC): amount columns by 栏次, the 合计 row and the coded rows. */
+  columns: AmountColumn[];
+  totalRow: number | null;
+  codeRows: CodeRow[];
+  /** 3P: the data row. */
+  dataRow: number | null;
+  be: BeModel | null;
+  /** Every amount cell of the body, for reading findings and emptiness. */
+  amountCells: Pos[];
+  findings: Finding[];
+}
+
+export function columnOf(columns: AmountColumn[], lanci: number): AmountColumn | undefined {
+  return columns.find((c) => c.lanci === lanci);
+}
+
+/** The cell of 行k in column 栏k (IE, FS, DS). Without a 栏次, the first amount column of the half holding 行k. */
+export function lineCell(t: GTable, line: number, lanci?: number): Pos | null {
+  for (const half of t.halves) {
+    const lr = half.lines.get(line);
+    if (!lr) continue;
+    const col = lanci === undefined ? half.columns[0] : columnOf(half.columns, lanci);
+    if (!col) return null;
+    return { row: lr.row, col: col.col };
+  }
+  return null;
+}
+
+/** The cell of a code row (or the 合计 row when code is null) in column 栏k. */
+export function codeCell(t: GTable, code: string | null, lanci: number): Pos | null {
+  const col = columnOf(t.columns, lanci);
+  if (!col) return null;
+  if (code === null) return t.totalRow === null ? null : { row: t.totalRow, col: col.col };
+  const row = t.codeRows.find((r) => r.code === code);
+  return row ? { row: row.row, col: col.col } : null;
+}
+
+export function codeRowsOfLength(t: GTable, length: number): CodeRow[] {
+  return t.codeRows.filter((r) => r.code.length === length);
+}
+
+/** Children of a code: the rows whose code extends it by 2 digits. */
+export function childrenOf(t: GTable, code: string): CodeRow[] {
+  return t.codeRows.filter((r) => r.code.length === code.length + 2 && r.code.startsWith(code));
+}
+
+/** The 26 function classes in the order of IE 行32–57 / FS 行33–58 (gongkai-layouts.md §2.4). */
+export const FUNCTION_CLASSES: { code: string; name: string }[] = [
+  ['201', '一般公共服务'], ['202', '外交'], ['203', '国防'], ['204', '公共安全'], ['205', '教育'], ['206', '科学技术'],
+  ['207', '文化旅游体育与传媒'], ['208', '社会保障和就业'], ['210', '卫生健康'], ['211', '节能环保'], ['212', '城乡社区'],
+  ['213', '农林水'], ['214', '交通运输'], ['215', '资源勘探工业信息等'], ['216', '商业服务业等'], ['217', '金融'],
+  ['219', '援助其他地区'], ['220', '自然资源海洋气象等'], ['221', '住房保障'], ['222', '粮油物资储备'], ['223', '国有资本经营预算'],
+  ['224', '灾害防治及应急管理'], ['229', '其他'], ['231', '债务还本'], ['232', '债务付息'], ['234', '抗疫特别国债安排的'],
+].map(([code, name]) => ({ code, name }));

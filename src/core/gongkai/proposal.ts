@@ -1,0 +1,86 @@
+/**
+ * 舍位平衡 (identities.md §8): for a rounding finding, the single cell change — the total first, then the addends
+ * by decreasing size — that makes its identity hold exactly without breaking any other identity the cell is in.
+ */
+import { a1 } from '../address';
+import { Finding } from '../findings';
+import { Decimal, fixed } from '../numbers';
+import { CellValues, evaluate, Evaluation, Identity, keyOf, Place } from './identity';
+
+export function proposeBalances(failing: { id: Identity; finding: Finding }[], identities: Identity[], values: CellValues): void {
+  if (failing.length === 0) return;
+  const byCell = new Map<string, Identity[]>();
+  const index = (p: Place, id: Identity) => {
+    const k = keyOf(p);
+    const list = byCell.get(k);
+    if (list) list.push(id);
+    else byCell.set(k, [id]);
+  };
+  for (const id of identities) {
+    index(id.stated, id);
+    for (const t of id.terms) index(t, id);
+  }
+  const before = new Map<Identity, Evaluation | null>();
+  const evalBefore = (id: Identity) => {
+    if (!before.has(id)) before.set(id, evaluate(id, values));
+    return before.get(id)!;
+  };
+
+  for (const { id, finding } of failing) {
+    const e = evalBefore(id);
+    if (!e) continue;
+    const candidates: { place: Place; value: Decimal }[] = [];
+    const statedValue = values.value(id.stated);
+    if (statedValue && sameUnit(id, id.stated, e)) candidates.push({ place: id.stated, value: e.expected });
+    const addends = id.terms
+      .map((t) => ({ t, v: values.value(t) }))
+      .filter((x): x is { t: typeof x.t; v: Decimal } => x.v !== null && !x.v.isZero() && sameUnit(id, x.t, e))
+      .sort((a, b) => b.v.abs().comparedTo(a.v.abs()));
+    for (const { t, v } of addends) candidates.push({ place: t, value: t.sign === 1 ? v.plus(e.difference) : v.minus(e.difference) });
+
+    const broken: { place: Place; rules: string[] }[] = [];
+    let chosen: { place: Place; value: Decimal } | null = null;
+    for (const c of candidates) {
+      if (c.value.isNegative()) continue;
+      const overrides = new Map([[keyOf(c.place), c.value]]);
+      const rules: string[] = [];
+      for (const other of byCell.get(keyOf(c.place)) ?? []) {
+        const b = evalBefore(other);
+        const a = evaluate(other, values, overrides);
+        if (!b || !a) continue;
+        const fails = a.status === 'beyond' || (b.status === 'exact' && a.status !== 'exact') || (other === id && a.status !== 'exact');
+        if (fails && !rules.includes(other.rule)) rules.push(other.rule);
+      }
+      if (rules.length === 0) {
+        chosen = c;
+        break;
+      }
+      broken.push({ place: c.place, rules });
+    }
+    if (chosen) {
+      finding.proposal = { sheet: chosen.place.table.sheet.name, cell: a1(chosen.place.pos.row, chosen.place.pos.col), value: fixed(chosen.value, 2) };
+    } else {
+      finding.proposal = null;
+      finding.proposalReason = reasonFor(id, broken);
+    }
+  }
+}
+
+/** A candidate in another unit than the comparison (元 beside 万元) is not adjusted: the cent would not be a cent. */
+function sameUnit(id: Identity, p: Place, e: Evaluation): boolean {
+  return (p.table.unit ?? '万元') === e.unit || !id.terms.some((t) => t.table.unit !== id.stated.table.unit);
+}
+
+function reasonFor(id: Identity, broken: { place: Place; rules: string[] }[]): string {
+  if (broken.length === 0) return '没有可调整的非零单元格';
+  const statedKey = keyOf(id.stated);
+  const parts: string[] = [];
+  const stated = broken.find((b) => keyOf(b.place) === statedKey);
+  if (stated) parts.push(`改动合计数 ${a1(id.stated.pos.row, id.stated.pos.col)} 会使 ${stated.rules.join('、')} 不再平衡`);
+  const addends = broken.filter((b) => keyOf(b.place) !== statedKey);
+  if (addends.length > 0) {
+    const rules = [...new Set(addends.flatMap((b) => b.rules))];
+    parts.push(`改动任一分项（${addends.length} 个）会使 ${rules.join('、')} 不再平衡`);
+  }
+  return `无法只改一个单元格实现舍位平衡：${parts.join('；')}。该数与其他表或总计已相互一致，建议保留并在出错说明中注明尾数误差`;
+}

@@ -1,0 +1,9 @@
+import { GRule, identity, line, lineSum, lineTerm, range } from './kit';
+
+const R: GRule = {
+  id: 'G-INTRA-16',
+  title: '收入总计（行32）= 行27 + 行28',
+  instances: (ctx) => ctx.all('fiscal-summary').flatMap((t) => lineSum(R.id, t, 32, [27, 28], `${t.sheet.name} 收入总计（行32）= 本年收入合计 + 年初财政拨款结转和结余（行27–28）`)),
+};
+
+export default R;

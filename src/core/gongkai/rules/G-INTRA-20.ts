@@ -1,0 +1,9 @@
+import { GRule, identity, line, lineSum, lineTerm, range } from './kit';
+
+const R: GRule = {
+  id: 'G-INTRA-20',
+  title: '支出总计（行64）合计栏 = 收入总计（行32）',
+  instances: (ctx) => ctx.all('fiscal-summary').flatMap((t) => identity(R.id, line(t, 64, 2), [lineTerm(t, 32)], `${t.sheet.name} 支出总计（行64，合计栏）= 收入总计（行32）`)),
+};
+
+export default R;

@@ -1,0 +1,23 @@
+import { BE_COLUMN_LABEL, beColumns, classesOf, posOf } from './be';
+import { GRule, identity, place, term } from './kit';
+
+const PERSONNEL = new Set(['301', '303']);
+
+const R: GRule = {
+  id: 'G-INTRA-25',
+  title: '公用经费合计 = 其余各类（302、307、309、310、311、312、313、399 等）之和',
+  instances: (ctx) =>
+    ctx.all('basic-expenditure').flatMap((t) => {
+      const be = t.be!;
+      const parts = classesOf(be.items).filter((i) => !PERSONNEL.has(i.code));
+      return beColumns(be.hasTotalColumn).flatMap((column) => {
+        const stated = posOf(be.public, column);
+        return identity(R.id, stated && place(t, stated), parts.map((i) => {
+          const p = posOf(i, column);
+          return p && term(t, p);
+        }), `${t.sheet.name} 公用经费合计（${BE_COLUMN_LABEL[column]}）= ${parts.map((p) => p.code).join('、') || '各类'} 之和`);
+      });
+    }),
+};
+
+export default R;

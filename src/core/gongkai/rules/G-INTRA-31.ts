@@ -1,0 +1,9 @@
+import { GRule, identity, line, lineSum, lineTerm, range } from './kit';
+
+const R: GRule = {
+  id: 'G-INTRA-31',
+  title: '政府采购合计（行1）= 货物 + 工程 + 服务（行2–4）',
+  instances: (ctx) => ctx.all('disclosure-stats').flatMap((t) => lineSum(R.id, t, 1, [2, 3, 4], `${t.sheet.name} 政府采购合计（行1）= 货物 + 工程 + 服务（行2–4）`)),
+};
+
+export default R;

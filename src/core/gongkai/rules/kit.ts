@@ -1,0 +1,142 @@
+/**
+ * The toolkit rules are written with: the rule shape (like an ESLint rule: id, Chinese title, what it yields),
+ * the context that finds tables by role, and builders for the common identity shapes.
+ */
+import { a1 } from '../../address';
+import { Finding } from '../../findings';
+import { Decimal } from '../../numbers';
+import { CellValues, Identity, Place, Strength, Term } from '../identity';
+import { childrenOf, CodeRow, codeCell, columnOf, GongkaiTemplate, GTable, lineCell, Pos } from '../model';
+
+export interface GRule {
+  id: string;
+  /** Chinese: the identity in the accountants' words. */
+  title: string;
+  /** Identity instances to evaluate (equalities and inequalities). */
+  instances?(ctx: GContext): Identity[];
+  /** Direct findings that are not arithmetic (structure, missing codes). */
+  findings?(ctx: GContext): Finding[];
+}
+
+export class GContext {
+  constructor(readonly tables: GTable[], readonly values: CellValues) {}
+
+  /** Every table of a role (intra-table rules check each, duplicates included). */
+  all(template: GongkaiTemplate): GTable[] {
+    return this.tables.filter((t) => t.template === template);
+  }
+
+  /** The one table of a role for inter-table rules; null when absent or when two compete (R-DUP). */
+  one(template: GongkaiTemplate): GTable | null {
+    const all = this.all(template);
+    return all.length === 1 ? all[0] : null;
+  }
+
+  value(t: GTable, pos: Pos | null): Decimal | null {
+    return pos ? this.values.value({ table: t, pos }) : null;
+  }
+}
+
+export function place(table: GTable, pos: Pos): Place {
+  return { table, pos };
+}
+
+export function term(table: GTable, pos: Pos, sign: 1 | -1 = 1): Term {
+  return { table, pos, sign };
+}
+
+export interface IdentityOptions {
+  relation?: 'eq' | 'le';
+  strength?: Strength;
+  derived?: boolean;
+}
+
+/** An instance when its stated cell exists; absent addends (rows not in the table) count as blank. */
+export function identity(rule: string, stated: Place | null, terms: (Term | null)[], what: string, options: IdentityOptions = {}): Identity[] {
+  if (!stated) return [];
+  return [{
+    rule, stated, terms: terms.filter((t): t is Term => t !== null), what,
+    relation: options.relation ?? 'eq', strength: options.strength ?? 'eq', derived: options.derived,
+  }];
+}
+
+/** `行k` of a 行次-keyed table as a place. */
+export function line(t: GTable, k: number, lanci?: number): Place | null {
+  const pos = lineCell(t, k, lanci);
+  return pos ? { table: t, pos } : null;
+}
+
+export function lineTerm(t: GTable, k: number, lanci?: number, sign: 1 | -1 = 1): Term | null {
+  const p = line(t, k, lanci);
+  return p ? { ...p, sign } : null;
+}
+
+export function range(from: number, to: number): number[] {
+  return Array.from({ length: to - from + 1 }, (_, i) => from + i);
+}
+
+/** `stated 行 = Σ lines` in one column. */
+export function lineSum(rule: string, t: GTable, stated: number, lines: number[], what: string, lanci?: number, options?: IdentityOptions): Identity[] {
+  return identity(rule, line(t, stated, lanci), lines.map((k) => lineTerm(t, k, lanci)), what, options);
+}
+
+/** A coded table's cell (null code = the 合计 row) as a place. */
+export function coded(t: GTable, code: string | null, lanci: number): Place | null {
+  const pos = codeCell(t, code, lanci);
+  return pos ? { table: t, pos } : null;
+}
+
+export function codedTerm(t: GTable, code: string | null, lanci: number, sign: 1 | -1 = 1): Term | null {
+  const p = coded(t, code, lanci);
+  return p ? { ...p, sign } : null;
+}
+
+/** Every row of a coded table: the 合计 row and each code row, with a label for messages. */
+export function everyRow(t: GTable): { row: number; code: string | null; label: string }[] {
+  const rows: { row: number; code: string | null; label: string }[] = [];
+  if (t.totalRow !== null) rows.push({ row: t.totalRow, code: null, label: '合计行' });
+  for (const r of t.codeRows) rows.push({ row: r.row, code: r.code, label: `${r.code} ${r.name}` });
+  return rows;
+}
+
+/** Within one row: 栏stated = Σ 栏addends (± signs). */
+export function rowIdentity(rule: string, t: GTable, row: number, stated: number, addends: [number, 1 | -1][], what: string): Identity[] {
+  const col = (k: number) => columnOf(t.columns, k);
+  const s = col(stated);
+  if (!s) return [];
+  return identity(rule, { table: t, pos: { row, col: s.col } }, addends.map(([k, sign]) => {
+    const c = col(k);
+    return c ? { table: t, pos: { row, col: c.col }, sign } : null;
+  }), what);
+}
+
+/** Codes whose parent row is missing (a 5-digit without its 类, a 7-digit without its 款). */
+export function orphans(t: GTable): CodeRow[] {
+  const codes = new Set(t.codeRows.map((r) => r.code));
+  return t.codeRows.filter((r) => r.code.length > 3 && !codes.has(r.code.slice(0, -2)));
+}
+
+export function children(t: GTable, code: string): CodeRow[] {
+  return childrenOf(t, code);
+}
+
+export function cellName(t: GTable, pos: Pos): string {
+  return `${t.sheet.name}!${a1(pos.row, pos.col)}`;
+}
+
+export function columnLabel(t: GTable, lanci: number): string {
+  return columnOf(t.columns, lanci)?.header || `栏${lanci}`;
+}
+
+/** A 3P cell by 栏次 (1–6 预算数, 7–12 决算数). */
+export function threePublic(t: GTable, lanci: number): Place | null {
+  const c = columnOf(t.columns, lanci);
+  return c && t.dataRow !== null ? { table: t, pos: { row: t.dataRow, col: c.col } } : null;
+}
+
+export function asTerm(p: Place | null, sign: 1 | -1 = 1): Term | null {
+  return p ? { ...p, sign } : null;
+}
+
+/** The 26 class lines: IE 行32–57 / FS 行33–58, with their function-class codes. */
+export { FUNCTION_CLASSES } from '../model';
