@@ -1,0 +1,197 @@
+/**
+ * The write operations every host shares, built on a two-call storage backend: `snapshot` (one round trip: the
+ * current state of the cells about to be touched, the stored journal, sheet names) and `commit` (one round trip:
+ * store the journal, then write). Each operation is therefore exactly two round trips in Excel.
+ */
+import { a1, parseA1 } from '../core/address';
+import { CheckResult, Finding, ProposedEdit } from '../core/findings';
+import { WorkbookGrid } from '../core/grid';
+import { ConfirmOverwrite, Host, HostCapabilities, HostError, ReadProgress, RestoreReport, WriteReport } from './host';
+import {
+  CellKey,
+  CellState,
+  CellWrite,
+  FillState,
+  Journal,
+  cellKey,
+  emptyJournal,
+  entryIndex,
+  fingerprintValues,
+  ownedBase,
+  planRestore,
+  recordWrites,
+} from './journal';
+import { REPORT_SHEET, highlightFill, isHighlightFill, noteTextFor, notesByCell, reportRows, rowMarks, uniqueSheetName } from './marks';
+
+export interface SnapshotRequest {
+  cells: CellKey[];
+  /** Sheets whose values to fingerprint (report sheets the add-in added). */
+  fingerprint?: string[];
+}
+
+export interface Snapshot {
+  states: Map<string, CellState>;
+  journal: Journal;
+  sheetNames: string[];
+  /** null for a sheet that no longer exists. */
+  fingerprints: Map<string, string | null>;
+}
+
+export interface SheetAdd {
+  name: string;
+  rows: string[][];
+}
+
+export interface CommitRequest {
+  writes: CellWrite[];
+  journal: Journal;
+  addSheet?: SheetAdd;
+  deleteSheets?: string[];
+}
+
+export interface JournalBackend {
+  snapshot(req: SnapshotRequest): Promise<Snapshot>;
+  commit(req: CommitRequest): Promise<void>;
+}
+
+export abstract class JournaledHost implements Host {
+  abstract readonly capabilities: HostCapabilities;
+  protected abstract readonly backend: JournalBackend;
+  /** The last workbook read (sheet widths for row fills). */
+  protected workbook: WorkbookGrid | null = null;
+  /** The journal as last seen (loaded with the workbook, updated on every commit). */
+  protected journal: Journal = emptyJournal();
+
+  abstract readWorkbook(onProgress?: (p: ReadProgress) => void): Promise<WorkbookGrid>;
+  abstract selectCell(sheet: string, cell: string): Promise<void>;
+
+  protected requireWrite(): void {
+    if (!this.capabilities.canWrite) throw new HostError(this.capabilities.reason ?? '当前环境只能审核，不能写入');
+  }
+
+  async applyHighlights(findings: Finding[]): Promise<WriteReport> {
+    this.requireWrite();
+    const wb = this.workbook;
+    if (!wb) throw new HostError('请先审核工作簿');
+    const widths = new Map(wb.sheets.map((s) => [s.name, Math.max(s.colCount, 1)]));
+    const fills = new Map<string, CellWrite>();
+    for (const m of rowMarks(findings)) {
+      const width = widths.get(m.sheet);
+      if (width === undefined) continue;
+      for (let c = 0; c < width; c++) {
+        const address = a1(m.row, c);
+        fills.set(cellKey(m.sheet, address), { sheet: m.sheet, address, fill: highlightFill(m.severity) });
+      }
+    }
+    const noteKind = this.capabilities.notes;
+    const notes = noteKind === 'none' ? new Map() : notesByCell(findings.filter((f) => widths.has(f.sheet)));
+    // Cells marked by an earlier run: restored unless this run marks them again.
+    const stale = this.journal.entries.filter(
+      (e) => (isHighlightFill(e.after.fill) || (e.after.note ?? '').includes('【决算校验】')) && !fills.has(cellKey(e.sheet, e.address)),
+    );
+    const keys = new Map<string, CellKey>();
+    for (const w of fills.values()) keys.set(cellKey(w.sheet, w.address), w);
+    for (const n of notes.values()) keys.set(cellKey(n.sheet, n.cell), { sheet: n.sheet, address: n.cell });
+    for (const e of stale) keys.set(cellKey(e.sheet, e.address), e);
+
+    const snap = await this.backend.snapshot({ cells: [...keys.values()] });
+    const index = entryIndex(snap.journal);
+    const writes: CellWrite[] = [];
+    const skipped: CellKey[] = [];
+    for (const [k, key] of keys) {
+      const current = snap.states.get(k)!;
+      const entry = index.get(k);
+      const w: CellWrite = { sheet: key.sheet, address: key.address };
+      const fillWrite = fills.get(k);
+      if (fillWrite) w.fill = fillWrite.fill;
+      else if (entry && isHighlightFill(entry.after.fill)) w.fill = ownedBase(entry, current, 'fill') as FillState;
+      const baseNote = ownedBase(entry, current, 'note') as string | null;
+      const n = notes.get(k);
+      if (n) {
+        const ours = noteTextFor(n.sheet, n.cell, n.findings);
+        if (noteKind === 'note') w.note = baseNote ? `${baseNote}\n\n${ours}` : ours;
+        else if (baseNote === null) w.note = ours;
+        else skipped.push({ sheet: key.sheet, address: key.address });
+      } else if (entry && entry.after.note !== entry.before.note) {
+        w.note = baseNote;
+      }
+      writes.push(w);
+    }
+    const journal = recordWrites(snap.journal, snap.states, writes);
+    await this.backend.commit({ writes, journal });
+    this.journal = journal;
+    return { written: writes.length, skipped: skipped.map(toRef) };
+  }
+
+  async applyEdits(edits: ProposedEdit[], confirmOverwrite: ConfirmOverwrite): Promise<WriteReport> {
+    this.requireWrite();
+    const valid = edits.filter((e) => parseA1(e.cell));
+    const keys = valid.map((e) => ({ sheet: e.sheet, address: e.cell.replace(/\$/g, '').toUpperCase() }));
+    const snap = await this.backend.snapshot({ cells: keys });
+    const nonEmpty = valid
+      .map((e, i) => ({ e, key: keys[i], state: snap.states.get(cellKey(keys[i].sheet, keys[i].address))! }))
+      .filter((x) => x.state.formula !== '' && x.state.formula !== x.e.value);
+    let allowed = true;
+    if (nonEmpty.length > 0) {
+      allowed = await confirmOverwrite(
+        nonEmpty.map((x) => ({ sheet: x.key.sheet, cell: x.key.address, current: x.e.current ?? String(x.state.formula), proposed: x.e.proposed })),
+      );
+    }
+    const declined = new Set(allowed ? [] : nonEmpty.map((x) => cellKey(x.key.sheet, x.key.address)));
+    const writes: CellWrite[] = [];
+    valid.forEach((e, i) => {
+      const key = keys[i];
+      if (declined.has(cellKey(key.sheet, key.address))) return;
+      const w: CellWrite = { ...key, formula: e.value };
+      if (e.numFmt) w.numFmt = e.numFmt;
+      writes.push(w);
+    });
+    const skipped = nonEmpty.filter((x) => declined.has(cellKey(x.key.sheet, x.key.address))).map((x) => toRef(x.key));
+    if (writes.length === 0) return { written: 0, skipped };
+    const journal = recordWrites(snap.journal, snap.states, writes);
+    await this.backend.commit({ writes, journal });
+    this.journal = journal;
+    this.afterEdits(writes);
+    return { written: writes.length, skipped };
+  }
+
+  /** Lets a host update its cached grid after values were written. */
+  protected afterEdits(_writes: CellWrite[]): void {}
+
+  async clearMarks(): Promise<RestoreReport> {
+    this.requireWrite();
+    const pre = this.journal;
+    const snap = await this.backend.snapshot({ cells: pre.entries, fingerprint: pre.sheets.map((s) => s.name) });
+    // The journal stored in the document is authoritative; read states for any entry the cache did not know.
+    const missing = snap.journal.entries.filter((e) => !snap.states.has(cellKey(e.sheet, e.address)));
+    const states = missing.length ? new Map([...snap.states, ...(await this.backend.snapshot({ cells: missing })).states]) : snap.states;
+    const plan = planRestore(snap.journal, states);
+    const sheetsRemoved: string[] = [];
+    const sheetsKept: string[] = [];
+    for (const s of snap.journal.sheets) {
+      const fp = snap.fingerprints.get(s.name);
+      if (fp === undefined || fp === null) continue;
+      if (fp === s.fingerprint) sheetsRemoved.push(s.name);
+      else sheetsKept.push(s.name);
+    }
+    const journal = emptyJournal();
+    await this.backend.commit({ writes: plan.writes, journal, deleteSheets: sheetsRemoved });
+    this.journal = journal;
+    return { restored: plan.restored.length, userChanged: plan.userChanged.map(toRef), sheetsRemoved, sheetsKept };
+  }
+
+  async insertReportSheet(result: CheckResult): Promise<string> {
+    this.requireWrite();
+    const snap = await this.backend.snapshot({ cells: [] });
+    const name = uniqueSheetName(REPORT_SHEET, snap.sheetNames);
+    const rows = reportRows(result);
+    const journal: Journal = { ...snap.journal, sheets: [...snap.journal.sheets, { name, fingerprint: fingerprintValues(rows) }] };
+    await this.backend.commit({ writes: [], journal, addSheet: { name, rows } });
+    this.journal = journal;
+    return name;
+  }
+}
+
+function toRef(k: CellKey): { sheet: string; cell: string } {
+  return { sheet: k.sheet, cell: k.address };
+}

@@ -1,0 +1,641 @@
+/**
+ * A fake Excel RequestContext: enough of the Office.js object model for src/excel, with the batching semantics
+ * that matter — loads and writes are queued and only happen on sync(), properties read before their sync throw —
+ * plus what office-addin-mock lacks: collections, a sync counter, per-request payload sizes, Excel's limits
+ * (5 MB per request/response on the web, values null beyond the cell limit) and a document that persists
+ * settings, notes and comments across contexts (i.e. across closing and reopening).
+ */
+import { a1, parseA1 } from '../../src/core/address';
+import { CellRange } from '../../src/core/grid';
+import { FillState } from '../../src/host/journal';
+
+export const DEFAULT_FILL: Required<FillState> = { color: '#FFFFFF', pattern: 'None', patternColor: '#000000', tintAndShade: 0, patternTintAndShade: 0 };
+
+export interface FakeCell {
+  value: string | number | boolean;
+  formula?: string;
+  numFmt?: string;
+  fill?: FillState;
+}
+
+export class FakeSheet {
+  cells = new Map<string, FakeCell>();
+  hiddenRows = new Set<number>();
+  hiddenCols = new Set<number>();
+  merges: CellRange[] = [];
+  protected = false;
+  constructor(public name: string) {}
+
+  static fromRows(name: string, rows: (string | number | null)[][]): FakeSheet {
+    const s = new FakeSheet(name);
+    rows.forEach((row, r) => row.forEach((v, c) => v !== null && v !== '' && s.cells.set(a1(r, c), { value: v })));
+    return s;
+  }
+  get(address: string): FakeCell | undefined {
+    return this.cells.get(address);
+  }
+  ensure(address: string): FakeCell {
+    let c = this.cells.get(address);
+    if (!c) this.cells.set(address, (c = { value: '' }));
+    return c;
+  }
+  isInsideMergeNotAnchor(r: number, c: number): boolean {
+    return this.merges.some((m) => r >= m.top && r <= m.bottom && c >= m.left && c <= m.right && !(r === m.top && c === m.left));
+  }
+  usedBox(): CellRange | null {
+    let box: CellRange | null = null;
+    for (const [addr, cell] of this.cells) {
+      if (cell.value === '' && !cell.formula) continue;
+      const p = parseA1(addr)!;
+      if (!box) box = { top: p.row, left: p.col, bottom: p.row, right: p.col };
+      else {
+        box.top = Math.min(box.top, p.row);
+        box.left = Math.min(box.left, p.col);
+        box.bottom = Math.max(box.bottom, p.row);
+        box.right = Math.max(box.right, p.col);
+      }
+    }
+    return box;
+  }
+}
+
+export interface FakeNote {
+  content: string;
+}
+export interface FakeComment {
+  id: string;
+  sheet: string;
+  address: string;
+  content: string;
+}
+
+/** The workbook as stored: survives contexts, like a saved file. */
+export class FakeDocument {
+  sheets: FakeSheet[] = [];
+  settings = new Map<string, string>();
+  notes = new Map<string, FakeNote>(); // key: `sheet!A1`
+  comments: FakeComment[] = [];
+  nextCommentId = 1;
+  selection: { sheet: string; address: string } | null = null;
+  activeSheet: string | null = null;
+  sheet(name: string): FakeSheet {
+    const s = this.sheets.find((x) => x.name === name);
+    if (!s) throw fakeError('ItemNotFound', `sheet ${name}`);
+    return s;
+  }
+}
+
+export interface FakeLimits {
+  /** Bytes per request and per response; Excel on the web: 5 MB. */
+  maxPayloadBytes?: number;
+  /** Cells per range read; beyond it values come back null. */
+  maxCellsPerRead?: number;
+}
+
+export interface SyncRecord {
+  requestBytes: number;
+  responseBytes: number;
+  ops: number;
+}
+
+function fakeError(code: string, message: string): Error {
+  const e = new Error(`${code}: ${message}`) as Error & { code: string };
+  e.code = code;
+  return e;
+}
+
+type Op = { kind: 'write'; bytes: number; apply: () => void } | { kind: 'load'; apply: () => unknown };
+
+function unquote(sheetPart: string): string {
+  return sheetPart.startsWith("'") ? sheetPart.slice(1, -1).replace(/''/g, "'") : sheetPart;
+}
+function qualify(sheet: string, local: string): string {
+  return /^[A-Za-z0-9_]+$/.test(sheet) ? `${sheet}!${local}` : `'${sheet.replace(/'/g, "''")}'!${local}`;
+}
+function splitQualified(address: string, defaultSheet?: string): { sheet: string; local: string } {
+  const bang = address.lastIndexOf('!');
+  if (bang < 0) return { sheet: defaultSheet!, local: address };
+  return { sheet: unquote(address.slice(0, bang)), local: address.slice(bang + 1) };
+}
+function parseBox(local: string): CellRange {
+  const [s, e] = local.replace(/\$/g, '').split(':');
+  const p = parseA1(s);
+  const q = parseA1(e ?? s);
+  if (!p || !q) throw fakeError('InvalidArgument', `address ${local}`);
+  return { top: p.row, left: p.col, bottom: q.row, right: q.col };
+}
+function boxAddress(b: CellRange): string {
+  const s = a1(b.top, b.left);
+  const e = a1(b.bottom, b.right);
+  return s === e ? s : `${s}:${e}`;
+}
+
+/** Base of all proxies: loaded properties live in `data`; reading one not loaded throws like Office.js. */
+class Proxy {
+  protected data: Record<string, unknown> = {};
+  protected loaded = new Set<string>();
+  constructor(protected ctx: FakeContext) {}
+  protected get<T>(prop: string): T {
+    if (!this.loaded.has(prop)) throw fakeError('PropertyNotLoaded', prop);
+    return this.data[prop] as T;
+  }
+  protected queueLoad(props: string[], read: () => Record<string, unknown>): void {
+    this.ctx.queue({
+      kind: 'load',
+      apply: () => {
+        const values = read();
+        const out: Record<string, unknown> = {};
+        for (const p of props) {
+          this.data[p] = values[p];
+          this.loaded.add(p);
+          out[p] = values[p];
+        }
+        return out;
+      },
+    });
+  }
+}
+
+function propList(arg: string | string[] | undefined): string[] {
+  if (!arg) return [];
+  return (Array.isArray(arg) ? arg : arg.split(',')).map((s) => s.trim()).filter(Boolean);
+}
+
+export class FakeRange extends Proxy {
+  readonly format: { fill: { clear: () => void }; font: { bold: boolean }; autofitColumns: () => void };
+  private nullObject = false;
+  constructor(
+    ctx: FakeContext,
+    private sheetName: string,
+    private box: () => CellRange | null,
+  ) {
+    super(ctx);
+    const self = this;
+    this.format = {
+      fill: {
+        clear: () =>
+          ctx.write(8, () => {
+            const b = self.resolve();
+            self.each(b, (addr) => {
+              const c = self.sheet().get(addr);
+              if (c) delete c.fill;
+            });
+          }),
+      },
+      font: {
+        set bold(_v: boolean) {
+          ctx.write(8, () => undefined);
+        },
+        get bold() {
+          return true;
+        },
+      },
+      autofitColumns: () => ctx.write(8, () => undefined),
+    };
+  }
+  private sheet(): FakeSheet {
+    return this.ctx.doc.sheet(this.sheetName);
+  }
+  private resolve(): CellRange {
+    const b = this.box();
+    if (!b) throw fakeError('InvalidReference', 'null range');
+    return b;
+  }
+  private each(b: CellRange, fn: (addr: string, r: number, c: number) => void): void {
+    for (let r = b.top; r <= b.bottom; r++) for (let c = b.left; c <= b.right; c++) fn(a1(r, c), r, c);
+  }
+  private matrix<T>(fn: (addr: string, r: number, c: number) => T): T[][] {
+    const b = this.resolve();
+    const out: T[][] = [];
+    for (let r = b.top; r <= b.bottom; r++) {
+      const row: T[] = [];
+      for (let c = b.left; c <= b.right; c++) row.push(fn(a1(r, c), r, c));
+      out.push(row);
+    }
+    return out;
+  }
+  load(arg?: string | string[]): this {
+    const props = propList(arg);
+    this.queueLoad(props, () => {
+      const b = this.box();
+      this.nullObject = b === null;
+      if (!b) return Object.fromEntries(props.map((p) => [p, undefined]));
+      const cellCount = (b.bottom - b.top + 1) * (b.right - b.left + 1);
+      const tooBig = cellCount > (this.ctx.limits.maxCellsPerRead ?? Infinity);
+      const sh = this.sheet();
+      const cellOf = (addr: string, r: number, c: number) => (sh.isInsideMergeNotAnchor(r, c) ? undefined : sh.get(addr));
+      const all: Record<string, () => unknown> = {
+        address: () => qualify(this.sheetName, boxAddress(b)),
+        rowIndex: () => b.top,
+        columnIndex: () => b.left,
+        rowCount: () => b.bottom - b.top + 1,
+        columnCount: () => b.right - b.left + 1,
+        values: () => (tooBig ? null : this.matrix((a, r, c) => cellOf(a, r, c)?.value ?? '')),
+        text: () => (tooBig ? null : this.matrix((a, r, c) => String(cellOf(a, r, c)?.value ?? ''))),
+        numberFormat: () => (tooBig ? null : this.matrix((a, r, c) => cellOf(a, r, c)?.numFmt ?? 'General')),
+        formulas: () =>
+          tooBig
+            ? null
+            : this.matrix((a, r, c) => {
+                const cell = cellOf(a, r, c);
+                return cell?.formula ? `=${cell.formula}` : (cell?.value ?? '');
+              }),
+      };
+      return Object.fromEntries(props.map((p) => [p, all[p] ? all[p]() : undefined]));
+    });
+    return this;
+  }
+  get isNullObject(): boolean {
+    if (!this.ctx.syncedSince(this)) throw fakeError('PropertyNotLoaded', 'isNullObject');
+    return this.nullObject;
+  }
+  get address(): string {
+    return this.get('address');
+  }
+  get rowIndex(): number {
+    return this.get('rowIndex');
+  }
+  get columnIndex(): number {
+    return this.get('columnIndex');
+  }
+  get rowCount(): number {
+    return this.get('rowCount');
+  }
+  get columnCount(): number {
+    return this.get('columnCount');
+  }
+  get values(): unknown[][] {
+    return this.get('values');
+  }
+  set values(v: unknown[][]) {
+    this.ctx.write(JSON.stringify(v).length, () =>
+      this.each(this.resolve(), (addr, r, c) => {
+        const cell = this.sheet().ensure(addr);
+        cell.value = v[r - this.resolve().top][c - this.resolve().left] as FakeCell['value'];
+        delete cell.formula;
+      }),
+    );
+  }
+  get text(): string[][] {
+    return this.get('text');
+  }
+  get numberFormat(): string[][] {
+    return this.get('numberFormat');
+  }
+  set numberFormat(v: string[][]) {
+    this.ctx.write(JSON.stringify(v).length, () =>
+      this.each(this.resolve(), (addr, r, c) => {
+        this.sheet().ensure(addr).numFmt = v[r - this.resolve().top][c - this.resolve().left];
+      }),
+    );
+  }
+  get formulas(): unknown[][] {
+    return this.get('formulas');
+  }
+  set formulas(v: unknown[][]) {
+    this.ctx.write(JSON.stringify(v).length, () =>
+      this.each(this.resolve(), (addr, r, c) => {
+        const x = v[r - this.resolve().top][c - this.resolve().left] as FakeCell['value'];
+        const cell = this.sheet().ensure(addr);
+        if (typeof x === 'string' && x.startsWith('=')) {
+          cell.formula = x.slice(1);
+          cell.value = 0;
+        } else {
+          delete cell.formula;
+          cell.value = x;
+        }
+      }),
+    );
+  }
+  getCellProperties(_opts: unknown): { value: { format: { fill: FillState } }[][] } {
+    const result = { value: undefined as unknown as { format: { fill: FillState } }[][] };
+    this.ctx.queue({
+      kind: 'load',
+      apply: () => {
+        result.value = this.matrix((addr) => ({ format: { fill: { ...DEFAULT_FILL, ...(this.sheet().get(addr)?.fill ?? {}) } } }));
+        return result.value;
+      },
+    });
+    return result;
+  }
+  setCellProperties(props: { format?: { fill?: FillState } }[][]): void {
+    this.ctx.write(JSON.stringify(props).length, () => {
+      const b = this.resolve();
+      this.each(b, (addr, r, c) => {
+        const fill = props[r - b.top][c - b.left].format?.fill;
+        if (!fill) return;
+        const cell = this.sheet().ensure(addr);
+        // Excel: setting a colour on an unfilled cell makes it solid; other keys keep their values.
+        const base = { ...DEFAULT_FILL, ...(cell.fill ?? {}) };
+        if (fill.color !== undefined && fill.pattern === undefined && base.pattern === 'None') base.pattern = 'Solid';
+        cell.fill = { ...base, ...fill };
+      });
+    });
+  }
+  getRowProperties(_opts: unknown): { value: { rowIndex: number; rowHidden: boolean }[] } {
+    const result = { value: [] as { rowIndex: number; rowHidden: boolean }[] };
+    this.ctx.queue({
+      kind: 'load',
+      apply: () => {
+        const b = this.box();
+        result.value = [];
+        if (b) for (let r = b.top; r <= b.bottom; r++) result.value.push({ rowIndex: r, rowHidden: this.sheet().hiddenRows.has(r) });
+        return result.value;
+      },
+    });
+    return result;
+  }
+  getColumnProperties(_opts: unknown): { value: { columnIndex: number; columnHidden: boolean }[] } {
+    const result = { value: [] as { columnIndex: number; columnHidden: boolean }[] };
+    this.ctx.queue({
+      kind: 'load',
+      apply: () => {
+        const b = this.box();
+        result.value = [];
+        if (b) for (let c = b.left; c <= b.right; c++) result.value.push({ columnIndex: c, columnHidden: this.sheet().hiddenCols.has(c) });
+        return result.value;
+      },
+    });
+    return result;
+  }
+  getMergedAreasOrNullObject(): { load: (p: string) => void; readonly isNullObject: boolean; readonly address: string } {
+    const res = { isNull: true, address: '' };
+    const ctx = this.ctx;
+    const handle = {
+      load: (_p: string) =>
+        ctx.queue({
+          kind: 'load',
+          apply: () => {
+            const b = this.box();
+            const ms = b ? this.sheet().merges.filter((m) => m.top >= b.top && m.bottom <= b.bottom && m.left >= b.left && m.right <= b.right) : [];
+            res.isNull = ms.length === 0;
+            res.address = ms.map((m) => qualify(this.sheetName, boxAddress(m))).join(', ');
+            return res.address;
+          },
+        }),
+      get isNullObject() {
+        return res.isNull;
+      },
+      get address() {
+        return res.address;
+      },
+    };
+    return handle;
+  }
+  select(): void {
+    this.ctx.write(8, () => (this.ctx.doc.selection = { sheet: this.sheetName, address: boxAddress(this.resolve()) }));
+  }
+}
+
+class FakeWorksheet extends Proxy {
+  readonly protection: { load: (p: string) => void; readonly protected: boolean };
+  private missing = false;
+  constructor(
+    ctx: FakeContext,
+    private sheetName: string,
+    private orNull = false,
+  ) {
+    super(ctx);
+    const res = { value: false };
+    this.protection = {
+      load: () => ctx.queue({ kind: 'load', apply: () => (res.value = ctx.doc.sheet(sheetName).protected) }),
+      get protected() {
+        return res.value;
+      },
+    };
+    if (orNull) ctx.queue({ kind: 'load', apply: () => (this.missing = !ctx.doc.sheets.some((s) => s.name === sheetName)) });
+  }
+  get name(): string {
+    return this.sheetName;
+  }
+  get isNullObject(): boolean {
+    return this.missing;
+  }
+  getUsedRangeOrNullObject(_valuesOnly?: boolean): FakeRange {
+    return new FakeRange(this.ctx, this.sheetName, () => (this.missing ? null : this.ctx.doc.sheet(this.sheetName).usedBox()));
+  }
+  getRange(address: string): FakeRange {
+    const box = parseBox(address);
+    return new FakeRange(this.ctx, this.sheetName, () => box);
+  }
+  activate(): void {
+    this.ctx.write(8, () => (this.ctx.doc.activeSheet = this.sheetName));
+  }
+  delete(): void {
+    this.ctx.write(8, () => (this.ctx.doc.sheets = this.ctx.doc.sheets.filter((s) => s.name !== this.sheetName)));
+  }
+}
+
+class FakeWorksheetCollection {
+  private loadedItems: FakeWorksheet[] | null = null;
+  constructor(private ctx: FakeContext) {}
+  load(_p?: string): this {
+    this.ctx.queue({
+      kind: 'load',
+      apply: () => {
+        this.loadedItems = this.ctx.doc.sheets.map((s) => new FakeWorksheet(this.ctx, s.name));
+        return this.ctx.doc.sheets.map((s) => s.name);
+      },
+    });
+    return this;
+  }
+  get items(): FakeWorksheet[] {
+    if (!this.loadedItems) throw fakeError('PropertyNotLoaded', 'items');
+    return this.loadedItems;
+  }
+  getItem(name: string): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, name);
+  }
+  getItemOrNullObject(name: string): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, name, true);
+  }
+  add(name: string): FakeWorksheet {
+    this.ctx.write(name.length, () => {
+      if (this.ctx.doc.sheets.some((s) => s.name === name)) throw fakeError('ItemAlreadyExists', name);
+      this.ctx.doc.sheets.push(new FakeSheet(name));
+    });
+    return new FakeWorksheet(this.ctx, name);
+  }
+}
+
+class FakeSettings {
+  constructor(private ctx: FakeContext) {}
+  getItemOrNullObject(key: string) {
+    const res = { loaded: false, value: undefined as string | undefined };
+    const ctx = this.ctx;
+    return {
+      load: (_p: string) => ctx.queue({ kind: 'load', apply: () => ((res.loaded = true), (res.value = ctx.doc.settings.get(key))) }),
+      get isNullObject() {
+        return res.value === undefined;
+      },
+      get value() {
+        if (!res.loaded) throw fakeError('PropertyNotLoaded', 'value');
+        return res.value;
+      },
+    };
+  }
+  add(key: string, value: string): void {
+    this.ctx.write(key.length + value.length, () => this.ctx.doc.settings.set(key, value));
+  }
+}
+
+class FakeNotes {
+  constructor(private ctx: FakeContext) {}
+  private key(address: string): string {
+    const { sheet, local } = splitQualified(address);
+    return `${sheet}!${local}`;
+  }
+  getItemOrNullObject(address: string) {
+    const key = this.key(address);
+    const res = { value: undefined as FakeNote | undefined };
+    const ctx = this.ctx;
+    return {
+      load: (_p: string) => ctx.queue({ kind: 'load', apply: () => (res.value = ctx.doc.notes.get(key)) }),
+      get isNullObject() {
+        return res.value === undefined;
+      },
+      get content() {
+        return res.value!.content;
+      },
+    };
+  }
+  getItem(address: string) {
+    const key = this.key(address);
+    const ctx = this.ctx;
+    const note = () => {
+      const n = ctx.doc.notes.get(key);
+      if (!n) throw fakeError('ItemNotFound', `note ${key}`);
+      return n;
+    };
+    return {
+      set content(v: string) {
+        ctx.write(v.length, () => (note().content = v));
+      },
+      delete: () => ctx.write(8, () => (note(), ctx.doc.notes.delete(key))),
+    };
+  }
+  add(range: FakeRange | string, content: string): void {
+    const target = typeof range === 'string' ? range : (range as unknown as { sheetName: string; box: () => CellRange });
+    this.ctx.write(content.length, () => {
+      const key =
+        typeof target === 'string' ? this.key(target) : `${target.sheetName}!${a1(target.box()!.top, target.box()!.left)}`;
+      if (this.ctx.doc.notes.has(key)) throw fakeError('InvalidArgument', `note exists at ${key}`);
+      this.ctx.doc.notes.set(key, { content });
+    });
+  }
+}
+
+class FakeComments {
+  private loadedItems: FakeComment[] | null = null;
+  constructor(private ctx: FakeContext) {}
+  load(_p?: string): this {
+    this.ctx.queue({ kind: 'load', apply: () => (this.loadedItems = this.ctx.doc.comments.map((c) => ({ ...c }))) });
+    return this;
+  }
+  get items() {
+    if (!this.loadedItems) throw fakeError('PropertyNotLoaded', 'items');
+    return this.loadedItems.map((c) => ({
+      id: c.id,
+      content: c.content,
+      getLocation: () => {
+        const r = new FakeRange(this.ctx, c.sheet, () => parseBox(c.address));
+        return r;
+      },
+    }));
+  }
+  getItem(id: string) {
+    const ctx = this.ctx;
+    const find = () => {
+      const c = ctx.doc.comments.find((x) => x.id === id);
+      if (!c) throw fakeError('ItemNotFound', `comment ${id}`);
+      return c;
+    };
+    return {
+      set content(v: string) {
+        ctx.write(v.length, () => (find().content = v));
+      },
+      delete: () => ctx.write(8, () => (find(), (ctx.doc.comments = ctx.doc.comments.filter((x) => x.id !== id)))),
+    };
+  }
+  add(address: string, content: string): void {
+    this.ctx.write(content.length, () => {
+      const { sheet, local } = splitQualified(address);
+      if (this.ctx.doc.comments.some((c) => c.sheet === sheet && c.address === local)) throw fakeError('InvalidArgument', 'comment exists');
+      this.ctx.doc.comments.push({ id: `c${this.ctx.doc.nextCommentId++}`, sheet, address: local, content });
+    });
+  }
+}
+
+export class FakeContext {
+  readonly workbook: { worksheets: FakeWorksheetCollection; settings: FakeSettings; notes: FakeNotes; comments: FakeComments };
+  readonly application = { suspendScreenUpdatingUntilNextSync: () => (this.suspended += 1) };
+  suspended = 0;
+  private ops: Op[] = [];
+  private syncGeneration = 0;
+  constructor(
+    readonly doc: FakeDocument,
+    readonly limits: FakeLimits,
+    readonly log: SyncRecord[],
+  ) {
+    this.workbook = {
+      worksheets: new FakeWorksheetCollection(this),
+      settings: new FakeSettings(this),
+      notes: new FakeNotes(this),
+      comments: new FakeComments(this),
+    };
+  }
+  queue(op: Op): void {
+    this.ops.push(op);
+  }
+  write(bytes: number, apply: () => void): void {
+    this.ops.push({ kind: 'write', bytes, apply });
+  }
+  syncedSince(_p: unknown): boolean {
+    return this.syncGeneration > 0;
+  }
+  /** Runs the queued batch in order; all-or-nothing on payload limits like the real service. */
+  async sync(): Promise<void> {
+    const ops = this.ops;
+    this.ops = [];
+    const requestBytes = ops.reduce((n, op) => n + (op.kind === 'write' ? op.bytes : 16), 0);
+    const max = this.limits.maxPayloadBytes ?? Infinity;
+    if (requestBytes > max) throw fakeError('RequestPayloadSizeLimitExceeded', `${requestBytes} bytes`);
+    // Writes and loads run in order; a response over the limit fails the call after the fact, as on the web.
+    let responseBytes = 0;
+    for (const op of ops) {
+      const out = op.apply();
+      if (op.kind === 'load') responseBytes += JSON.stringify(out ?? null).length;
+    }
+    this.syncGeneration++;
+    this.log.push({ requestBytes, responseBytes, ops: ops.length });
+    if (responseBytes > max) throw fakeError('ResponsePayloadSizeLimitExceeded', `${responseBytes} bytes`);
+  }
+}
+
+/** A stand-in for Excel.run over one document; counts syncs across runs. */
+export class FakeExcel {
+  readonly log: SyncRecord[] = [];
+  readonly contexts: FakeContext[] = [];
+  constructor(
+    readonly doc: FakeDocument,
+    readonly limits: FakeLimits = {},
+  ) {}
+  get syncs(): number {
+    return this.log.length;
+  }
+  run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+    const ctx = new FakeContext(this.doc, this.limits, this.log);
+    this.contexts.push(ctx);
+    return batch(ctx as unknown as Excel.RequestContext);
+  };
+}
+
+/** isSetSupported for a host that supports ExcelApi up to `max` (e.g. '1.18'). */
+export function supportsUpTo(max: string): (name: string, version: string) => boolean {
+  const [M, m] = max.split('.').map(Number);
+  return (name, version) => {
+    if (name !== 'ExcelApi') return false;
+    const [a, b] = version.split('.').map(Number);
+    return a < M || (a === M && b <= m);
+  };
+}
