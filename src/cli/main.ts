@@ -13,6 +13,7 @@ export interface CliIO {
 
 const COMMANDS: Record<string, { run: () => Promise<Command>; summary: string }> = {
   check: { run: async () => runCheck, summary: '审核工作簿：juesuan check <文件或文件夹…> [--format text|json] [--annotate 输出.xlsx]' },
+  fix: { run: async () => (await import('./fix')).runFix, summary: '写出更正副本（绩效自评表的执行率、得分、结余、总分、等级）：juesuan fix <输入.xlsx> -o <输出.xlsx>' },
 };
 
 export const USAGE = [

@@ -43,7 +43,7 @@ export const MONEY_FIELD_LABEL: Record<string, string> = {
 /** The total row of a budget block; the other data rows are its parts (fund sources). */
 export const BUDGET_TOTAL_LABEL = /总额|合计|总计/;
 /** Labels that end the budget block (goal rows, indicator zone). */
-export const BUDGET_STOP = /^(年度总体目标|年度履职目标|项目年度绩效目标|年度主要任务|绩效指标|一级指标|预期目标|年度目标)/;
+export const BUDGET_STOP = /^(年度总体目标|年度履职目标|项目年度绩效目标|年度主要任务|绩效指标|一级指标|预期目标|年度目标)|^\(?[一二三四五六七八九十]+[)、]/;
 
 export type IndicatorField =
   | 'reason'
