@@ -1,0 +1,267 @@
+import * as React from 'react';
+import {
+  Button,
+  Checkbox,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  Text,
+  Title3,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { checkWorkbook } from '../../core/engine';
+import { CheckResult, Finding, ProposedEdit, SEVERITY_LABEL, Severity } from '../../core/findings';
+import { WorkbookGrid } from '../../core/grid';
+import { CellChange, Host } from '../../host/host';
+import { S } from '../strings';
+import { allEdits, counts, groupFindings, MARK_SEVERITIES } from '../model';
+import { FindingsList } from './FindingsList';
+import { Summary } from './Summary';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, padding: tokens.spacingHorizontalM, fontFamily: tokens.fontFamilyBase },
+  run: { width: '100%', minHeight: '48px', fontSize: tokens.fontSizeBase500 },
+  row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  counts: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
+});
+
+export interface AppProps {
+  host: Host;
+  check?: (wb: WorkbookGrid) => CheckResult;
+  /** Extra actions (the playground's download button). */
+  extraActions?: (result: CheckResult | null, busy: boolean) => React.ReactNode;
+  /** Called after anything was written, so a host view can refresh. */
+  onChanged?: (result: CheckResult | null) => void;
+}
+
+type Phase = { kind: 'idle' } | { kind: 'busy'; label: string; value?: number } | { kind: 'error'; message: string };
+type Notice = { intent: 'success' | 'warning' | 'info'; text: string } | null;
+
+interface PendingConfirm {
+  cells: CellChange[];
+  resolve: (ok: boolean) => void;
+}
+
+const refs = (cells: { sheet: string; cell: string }[]) => cells.map((c) => `${c.sheet}!${c.cell}`).join('、');
+const yieldToBrowser = () => new Promise<void>((r) => setTimeout(r, 0));
+
+export const App: React.FC<AppProps> = ({ host, check = checkWorkbook, extraActions, onChanged }) => {
+  const styles = useStyles();
+  const [phase, setPhase] = React.useState<Phase>({ kind: 'idle' });
+  const [result, setResult] = React.useState<CheckResult | null>(null);
+  const [notice, setNotice] = React.useState<Notice>(null);
+  const [shown, setShown] = React.useState<Set<Severity>>(new Set(MARK_SEVERITIES));
+  const [confirm, setConfirm] = React.useState<PendingConfirm | null>(null);
+  const caps = host.capabilities;
+  const busy = phase.kind === 'busy';
+
+  const guard = async (label: string, work: () => Promise<void>) => {
+    setPhase({ kind: 'busy', label });
+    setNotice(null);
+    try {
+      await work();
+      setPhase({ kind: 'idle' });
+    } catch (e) {
+      setPhase({ kind: 'error', message: e instanceof Error ? e.message : String(e) });
+    }
+  };
+
+  const runCheck = () =>
+    guard(S.reading(0, 0), async () => {
+      const wb = await host.readWorkbook((p) => setPhase({ kind: 'busy', label: S.reading(p.done, p.total), value: p.total ? p.done / p.total : undefined }));
+      setPhase({ kind: 'busy', label: S.checking });
+      await yieldToBrowser();
+      const r = check(wb);
+      setResult(r);
+      if (caps.canWrite) {
+        setPhase({ kind: 'busy', label: S.marking });
+        const w = await host.applyHighlights(r.findings);
+        onChanged?.(r);
+        setNotice({ intent: 'success', text: S.doneMarked(w.written) + (w.skipped.length ? ` ${S.skipped(refs(w.skipped))}` : '') });
+      } else {
+        setNotice({ intent: 'info', text: S.doneReadOnly });
+      }
+    });
+
+  const askOverwrite = (cells: CellChange[]) => new Promise<boolean>((resolve) => setConfirm({ cells, resolve }));
+
+  const apply = (edits: ProposedEdit[]) =>
+    guard(S.running, async () => {
+      const w = await host.applyEdits(edits, askOverwrite);
+      onChanged?.(result);
+      setNotice({ intent: w.skipped.length ? 'warning' : 'success', text: S.applied(w.written) + (w.skipped.length ? ` ${S.skipped(refs(w.skipped))}` : '') });
+    });
+
+  const clear = () =>
+    guard(S.running, async () => {
+      const r = await host.clearMarks();
+      onChanged?.(result);
+      const parts: string[] = [S.cleared(r.restored)];
+      if (r.sheetsRemoved.length) parts.push(S.sheetsRemoved(r.sheetsRemoved.join('、')));
+      if (r.sheetsKept.length) parts.push(S.sheetsKept(r.sheetsKept.join('、')));
+      if (r.userChanged.length) parts.push(S.userChanged(refs(r.userChanged)));
+      setNotice({ intent: r.userChanged.length || r.sheetsKept.length ? 'warning' : 'success', text: parts.join(' ') });
+    });
+
+  const exportReport = () =>
+    guard(S.running, async () => {
+      if (!result) return;
+      const name = await host.insertReportSheet(result);
+      onChanged?.(result);
+      setNotice({ intent: 'success', text: S.reportInserted(name) });
+    });
+
+  const select = async (f: Finding) => {
+    if (!f.cell) return;
+    try {
+      await host.selectCell(f.sheet, f.cell);
+    } catch (e) {
+      setNotice({ intent: 'warning', text: `${S.selectFailed}：${e instanceof Error ? e.message : String(e)}` });
+    }
+  };
+
+  const c = result ? counts(result.findings) : null;
+  const groups = result ? groupFindings(result.findings, shown, S.adviceGroup) : [];
+  const info = result ? result.findings.filter((f) => f.severity === 'info') : [];
+  const edits = result && caps.canWrite ? allEdits(result) : [];
+
+  return (
+    <main className={styles.root} aria-label={S.appTitle}>
+      <Title3 as="h1">{S.appTitle}</Title3>
+      {!caps.canWrite && caps.reason && (
+        <MessageBar intent="warning" data-testid="readonly-notice">
+          <MessageBarBody>
+            <MessageBarTitle>{S.readOnlyTitle}</MessageBarTitle>
+            {caps.reason}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {caps.canWrite && caps.notes === 'none' && (
+        <MessageBar intent="info">
+          <MessageBarBody>{S.notesUnavailable}</MessageBarBody>
+        </MessageBar>
+      )}
+      <Button appearance="primary" className={styles.run} disabled={busy} onClick={runCheck}>
+        {busy ? S.running : S.runCheck}
+      </Button>
+      {busy && (
+        <div role="status" aria-live="polite">
+          <ProgressBar value={phase.value} />
+          <Text size={200}>{phase.label}</Text>
+        </div>
+      )}
+      {phase.kind === 'error' && (
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody>
+            <MessageBarTitle>{S.errorTitle}</MessageBarTitle>
+            {phase.message}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {notice && (
+        <MessageBar intent={notice.intent} data-testid="notice">
+          <MessageBarBody>{notice.text}</MessageBarBody>
+        </MessageBar>
+      )}
+      <div className={styles.row}>
+        {caps.canWrite && (
+          <Button disabled={busy} onClick={clear}>
+            {S.clearMarks}
+          </Button>
+        )}
+        {caps.canWrite && (
+          <Button disabled={busy || !result} onClick={exportReport}>
+            {S.exportReport}
+          </Button>
+        )}
+        {edits.length > 0 && (
+          <Button disabled={busy} onClick={() => apply(edits)}>
+            {S.applyAll(edits.length)}
+          </Button>
+        )}
+        {extraActions?.(result, busy)}
+      </div>
+      {!result && <Text>{S.noneYet}</Text>}
+      {result && c && (
+        <>
+          <Summary sheets={result.sheets} />
+          <section aria-label={S.countsTitle} className={styles.counts} data-testid="counts">
+            {(['error', 'rounding', 'warning', 'info'] as Severity[]).map((s) => (
+              <Text key={s} data-testid={`count-${s}`}>
+                {SEVERITY_LABEL[s]} {c[s]}
+              </Text>
+            ))}
+          </section>
+          <fieldset aria-label={S.filterLabel} style={{ border: 'none', padding: 0, margin: 0 }}>
+            {MARK_SEVERITIES.map((s) => (
+              <Checkbox
+                key={s}
+                label={`${SEVERITY_LABEL[s]}（${c[s]}）`}
+                checked={shown.has(s)}
+                onChange={(_, d) => {
+                  const next = new Set(shown);
+                  if (d.checked) next.add(s);
+                  else next.delete(s);
+                  setShown(next);
+                }}
+              />
+            ))}
+          </fieldset>
+          <FindingsList groups={groups} info={info} result={result} canWrite={caps.canWrite} busy={busy} onSelect={select} onApply={(e) => apply([e])} />
+        </>
+      )}
+      <Dialog open={!!confirm} onOpenChange={(_, d) => !d.open && confirm && (confirm.resolve(false), setConfirm(null))}>
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>{S.confirmTitle}</DialogTitle>
+            <DialogContent>
+              {S.confirmBody}
+              <ul>
+                {confirm?.cells.map((x) => (
+                  <li key={`${x.sheet}!${x.cell}`}>
+                    {x.sheet}!{x.cell}：{x.current} → {x.proposed}
+                  </li>
+                ))}
+              </ul>
+            </DialogContent>
+            <DialogActions>
+              <Button appearance="primary" onClick={() => (confirm!.resolve(true), setConfirm(null))}>
+                {S.confirmYes}
+              </Button>
+              <Button onClick={() => (confirm!.resolve(false), setConfirm(null))}>{S.confirmNo}</Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
+    </main>
+  );
+};
+
+/** Any render error becomes a visible message, never a blank pane. */
+export class ErrorBoundary extends React.Component<{ children: React.ReactNode }, { error: Error | null }> {
+  state = { error: null as Error | null };
+  static getDerivedStateFromError(error: Error) {
+    return { error };
+  }
+  render() {
+    if (this.state.error) {
+      return (
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody>
+            <MessageBarTitle>{S.errorTitle}</MessageBarTitle>
+            {this.state.error.message}
+          </MessageBarBody>
+        </MessageBar>
+      );
+    }
+    return this.props.children;
+  }
+}
