@@ -62,3 +62,28 @@ export function score(truthName: string, result: CheckResult, thresholds: string
 export async function checkFixture(name: string): Promise<CheckResult> {
   return checkWorkbook(await loadFixture(name));
 }
+
+/** Writes a grid as an .xlsx (values, number formats, merges, hidden rows) — for CLI and round-trip tests. */
+export async function gridToXlsx(wb: WorkbookGrid): Promise<Uint8Array> {
+  const ExcelJS = (await import('exceljs')).default;
+  const book = new ExcelJS.Workbook();
+  for (const sheet of wb.sheets) {
+    const ws = book.addWorksheet(sheet.name);
+    sheet.cells.forEach((row, r) =>
+      row?.forEach((cell, c) => {
+        if (!cell) return;
+        const target = ws.getCell(r + 1, c + 1);
+        if (cell.formula) target.value = { formula: cell.formula, result: cell.formulaWithoutValue ? undefined : (cell.value as any) } as any;
+        else target.value = cell.value as any;
+        if (cell.numFmt) target.numFmt = cell.numFmt;
+      }),
+    );
+    for (const m of sheet.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
+    for (const r of sheet.hiddenRows) ws.getRow(r + 1).hidden = true;
+  }
+  return new Uint8Array(await book.xlsx.writeBuffer());
+}
+
+export function tempDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'juesuan-test-'));
+}

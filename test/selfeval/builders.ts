@@ -24,6 +24,8 @@ export function workbookOf(...sheets: SheetGrid[]): WorkbookGrid {
 
 /** Rows of a Shanxi S-W table (selfeval.md §4.1), 11 columns A–K, with a decimal-comma 全年执行数. */
 export function shanxiSW(over: { exec?: V; bal?: V; rate?: V; score?: V; total?: V; grade?: V; budgetReason?: V; k15?: V } = {}): { rows: V[][]; merges: string[] } {
+  const has = (k: keyof typeof over) => Object.prototype.hasOwnProperty.call(over, k);
+  const o = (k: keyof typeof over, d: V): V => (has(k) ? (over[k] as V) : d);
   const rows: V[][] = [
     ['XY乡村振兴培训项目支出绩效自评表'],
     ['(2024年度)'],
@@ -31,16 +33,16 @@ export function shanxiSW(over: { exec?: V; bal?: V; rate?: V; score?: V; total?:
     ['主管部门及代码', null, '101-某局部门', null, null, null, '预算单位', null, '101001-某局'],
     ['项目资金预算安排及执行进度(万元)', null, '年初预算数', null, '全年预算数', '全年执行数', '资金结(转)余', '执行率', '得分', '偏差原因'],
     [null, null, '目标申报数', '预算编制数'],
-    [null, '资金总额:', 30, 30, { v: 30, f: '0.000' }, over.exec ?? '27,415', over.bal ?? '2,585', over.rate ?? 91.38, over.score ?? 9.14, over.budgetReason ?? null],
-    [null, '市县区财政资金', 30, 30, { v: 30, f: '0.000' }, over.exec ?? '27,415', over.bal ?? '2,585', over.rate ?? 91.38, null, null],
+    [null, '资金总额:', 30, 30, { v: 30, f: '0.000' }, o('exec', '27,415'), o('bal', '2,585'), o('rate', 91.38), o('score', 9.14), o('budgetReason', null)],
+    [null, '市县区财政资金', 30, 30, { v: 30, f: '0.000' }, o('exec', '27,415'), o('bal', '2,585'), o('rate', 91.38), null, null],
     ['项目年度绩效目标', '年度目标', null, null, null, null, '实际完成情况'],
     [null, '完成培训任务', null, null, null, null, '已完成'],
     ['绩效指标', '一级指标', '二级指标', '三级指标', '年初指标值', '调整后指标值', '实际完成值', '定性值情况说明', '分值', '得分', '偏差原因分析及改进措施'],
     [null, '产出指标', '数量指标', '培训次数', '≥次', '≥10次', '8次', null, 30, 24, '受天气影响少办两期'],
     [null, null, '质量指标', '培训合格率', '=%', '=100%', '100%', null, 30, 30, null],
     [null, '效益指标', '社会效益指标', '农户增收知晓率', '≥%', '≥90%', '90%', null, 20, 20, null],
-    [null, '满意度指标', '服务对象满意度指标', '参训人员满意度', '≥%', '≥90%', '95%', null, 10, 9, over.k15 ?? null],
-    ['总 分', null, null, null, null, null, null, null, null, over.total ?? 92.14, over.grade ?? '优'],
+    [null, '满意度指标', '服务对象满意度指标', '参训人员满意度', '≥%', '≥90%', '95%', null, 10, 9, o('k15', null)],
+    ['总 分', null, null, null, null, null, null, null, null, o('total', 92.14), o('grade', '优')],
     ['项目绩效分析', null, '项目实施和预算执行情况及分析', null, '按计划实施'],
     ['备注：1. “年初预算数”项下的“目标申报数”和“预算编制数”为并列关系。'],
   ];

@@ -1,0 +1,156 @@
+/** The `juesuan check` command: reports, the JSON contract, exit codes, bad input, --annotate. */
+import crypto from 'crypto';
+import ExcelJS from 'exceljs';
+import fs from 'fs';
+import path from 'path';
+import { main } from '../../src/cli/main';
+import { countParts } from '../../src/host/xlsx-parts';
+import { fixturePath, gridToXlsx, tempDir } from '../helpers';
+import { setNumber, shanxiWorkbook } from '../gongkai/shanxi-builder';
+import { richWorkbook } from './make-rich';
+
+async function run(args: string[]) {
+  let out = '';
+  let err = '';
+  const code = await main(args, { out: (t) => (out += t), err: (t) => (err += t) });
+  return { code, out, err };
+}
+
+let dir: string;
+let clean: string;
+let broken: string;
+
+beforeAll(async () => {
+  dir = tempDir();
+  clean = path.join(dir, '山西2024决算.xlsx');
+  fs.writeFileSync(clean, await gridToXlsx(shanxiWorkbook('s24')));
+  const wb = shanxiWorkbook('s24');
+  setNumber(wb, '公开05表', 'C12', 510);
+  broken = path.join(dir, '有错误.xlsx');
+  fs.writeFileSync(broken, await gridToXlsx(wb));
+});
+
+describe('juesuan check', () => {
+  test('a consistent workbook: a Chinese report and exit 0', async () => {
+    const r = await run(['check', clean]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/收入支出决算总表/);
+    expect(r.out).toMatch(/错误 0 处/);
+  });
+
+  test('a workbook with an error: the row is reported (单元格, 规则, 填报数, 应为, 差额, 类型) and exit 1', async () => {
+    const r = await run(['check', broken]);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/单元格\s+规则\s+填报数\s+应为\s+差额\s+类型/);
+    expect(r.out).toMatch(/C12\s+G-INTRA-09\s+510\.00\s+500\.00\s+\+10\.00\s+错误/);
+  });
+
+  test('--format json follows the findings contract', async () => {
+    const r = await run(['check', fixturePath('jiaozuo-2021-gongkai.xlsx'), '--format', 'json']);
+    const json = JSON.parse(r.out);
+    expect(json.file).toBe('jiaozuo-2021-gongkai.xlsx');
+    expect(json.sheets).toHaveLength(10);
+    for (const s of json.sheets) expect(Object.keys(s)).toEqual(expect.arrayContaining(['name', 'template', 'unit']));
+    for (const f of json.findings) {
+      expect(['error', 'rounding', 'warning', 'info']).toContain(f.severity);
+      for (const k of ['sheet', 'cell', 'rule', 'severity', 'stated', 'expected', 'message']) expect(f).toHaveProperty(k);
+      if (f.stated !== null) expect(typeof f.stated).toBe('string');
+    }
+    expect(r.code).toBe(json.findings.some((f: any) => f.severity === 'error') ? 1 : 0);
+  });
+
+  test('several files give a JSON array in order; a folder expands to its .xlsx files', async () => {
+    const r = await run(['check', clean, broken, '--format', 'json']);
+    const arr = JSON.parse(r.out);
+    expect(arr.map((o: any) => o.file)).toEqual(['山西2024决算.xlsx', '有错误.xlsx']);
+    const folder = await run(['check', dir, '--format', 'json']);
+    expect(JSON.parse(folder.out).length).toBeGreaterThanOrEqual(2);
+  });
+
+  test('an unreadable file in a batch is an object with a Chinese error; exit 2 only when none could be read', async () => {
+    const bad = path.join(dir, 'bad.csv');
+    fs.writeFileSync(bad, '项目,金额\n合计,1\n');
+    const r = await run(['check', clean, bad, '--format', 'json']);
+    const arr = JSON.parse(r.out);
+    expect(arr[1].file).toBe('bad.csv');
+    expect(arr[1].error).toMatch(/另存为 \.xlsx/);
+    expect(r.code).toBe(0);
+    expect((await run(['check', bad])).code).toBe(2);
+  });
+});
+
+describe('bad input: one Chinese line and exit 2, never a stack trace', () => {
+  const cases: [string, Buffer | string, RegExp][] = [
+    ['旧版.xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]), /旧版 \.xls|密码/],
+    ['加密.xlsx', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]), /密码/],
+    ['数据.csv', '项目,金额\n', /CSV/],
+    ['表格.et', 'not a zip', /WPS/],
+    ['空.xlsx', Buffer.alloc(0), /文件为空/],
+    ['损坏.xlsx', Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(100, 7)]), /损坏/],
+  ];
+  test.each(cases)('%s', async (name, content, pattern) => {
+    const file = path.join(dir, name);
+    fs.writeFileSync(file, content);
+    const r = await run(['check', file]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(pattern);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+    expect(r.err).not.toMatch(/\bat \w+ \(|Error:/);
+  });
+
+  test('a workbook with no recognisable table', async () => {
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('备忘').getCell('A1').value = '会议纪要';
+    const file = path.join(dir, '无表.xlsx');
+    fs.writeFileSync(file, Buffer.from(await book.xlsx.writeBuffer()));
+    const r = await run(['check', file]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/没有识别出任何/);
+  });
+
+  test('a missing file, an unknown option, no arguments', async () => {
+    expect((await run(['check', path.join(dir, '不存在.xlsx')])).code).toBe(2);
+    expect((await run(['check', clean, '--colour'])).err).toMatch(/未知参数/);
+    expect((await run(['check'])).code).toBe(2);
+    expect((await run([])).code).toBe(2);
+  });
+});
+
+describe('--annotate', () => {
+  test('writes a copy with failing rows filled and notes, leaves the input untouched', async () => {
+    const before = crypto.createHash('sha256').update(fs.readFileSync(broken)).digest('hex');
+    const out = path.join(dir, '标注.xlsx');
+    const r = await run(['check', broken, '--annotate', out]);
+    expect(r.code).toBe(1);
+    expect(crypto.createHash('sha256').update(fs.readFileSync(broken)).digest('hex')).toBe(before);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(out);
+    const ws = book.getWorksheet('公开05表')!;
+    const fill = ws.getCell('A12').fill as ExcelJS.FillPattern;
+    expect(fill.fgColor?.argb).toBe('FFFFC7CE');
+    expect(String(typeof ws.getCell('C12').note === 'string' ? ws.getCell('C12').note : JSON.stringify(ws.getCell('C12').note))).toMatch(/G-INTRA-09/);
+    expect((ws.getCell('A13').fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb).not.toBe('FFFFC7CE');
+  });
+
+  test('keeps images, data validation and comments, and says in Chinese that the chart could not be carried over', async () => {
+    const rich = path.join(dir, '含图表.xlsx');
+    const wb = shanxiWorkbook('s24');
+    setNumber(wb, '公开01表', 'C35', 999);
+    fs.writeFileSync(rich, await richWorkbook(wb));
+    const original = await countParts(new Uint8Array(fs.readFileSync(rich)));
+    expect(original['图表']).toBe(1);
+    const out = path.join(dir, '含图表-标注.xlsx');
+    const r = await run(['check', rich, '--annotate', out]);
+    const copy = await countParts(new Uint8Array(fs.readFileSync(out)));
+    expect(copy['图片']).toBe(original['图片']);
+    expect(copy['数据验证']).toBe(original['数据验证']);
+    expect(copy['批注']).toBeGreaterThanOrEqual(original['批注']);
+    expect(r.err).toMatch(/未能保留原文件中的1 个图表/);
+  });
+
+  test('refuses to overwrite its input', async () => {
+    const r = await run(['check', broken, '--annotate', broken]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/不能与输入文件相同/);
+  });
+});
