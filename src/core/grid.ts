@@ -114,7 +114,27 @@ export function mergeAt(sheet: SheetGrid, row: number, col: number): CellRange |
   return sheet.merges.find((m) => m.top === row && m.left === col);
 }
 
+/** Merges by the rows they cover, so lookups stay cheap on sheets with a merge on every row. */
+const mergesByRow = new WeakMap<SheetGrid, { count: number; rows: Map<number, CellRange[]> }>();
+
+function mergeRows(sheet: SheetGrid): Map<number, CellRange[]> {
+  let index = mergesByRow.get(sheet);
+  if (!index || index.count !== sheet.merges.length) {
+    const rows = new Map<number, CellRange[]>();
+    for (const m of sheet.merges) {
+      for (let r = m.top; r <= m.bottom; r++) {
+        const list = rows.get(r);
+        if (list) list.push(m);
+        else rows.set(r, [m]);
+      }
+    }
+    index = { count: sheet.merges.length, rows };
+    mergesByRow.set(sheet, index);
+  }
+  return index.rows;
+}
+
 /** The merge that covers (row, col), anchor or not. */
 export function mergeCovering(sheet: SheetGrid, row: number, col: number): CellRange | undefined {
-  return sheet.merges.find((m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right);
+  return mergeRows(sheet).get(row)?.find((m) => col >= m.left && col <= m.right);
 }

@@ -49,7 +49,19 @@ export function decimalsOf(d: Decimal): number {
  * Decimals a number format shows. `General` (or none) shows the stored decimals, trimmed, at most 10 significant
  * digits; `0.00`, `#,##0.00`, `0.0%` show theirs.
  */
+const formatCache = new Map<string, { decimals: number; percent: boolean } | null>();
+
 export function shownDecimals(numFmt: string | undefined, stored: number): { decimals: number; percent: boolean } {
+  // A format's decimals do not depend on the value unless it is General or has sections; cache the common case.
+  const key = numFmt ?? '';
+  const cached = formatCache.get(key);
+  if (cached) return cached;
+  const result = shownDecimalsUncached(numFmt, stored);
+  if (cached === undefined) formatCache.set(key, /general|;/i.test(key) || key.trim() === '' || key === '@' ? null : result);
+  return result;
+}
+
+function shownDecimalsUncached(numFmt: string | undefined, stored: number): { decimals: number; percent: boolean } {
   const fmt = (numFmt ?? '').trim();
   if (fmt === '' || /^general$/i.test(fmt) || fmt === '@') {
     return { decimals: generalDecimals(stored), percent: false };
@@ -109,10 +121,9 @@ function readStoredNumber(v: number, numFmt: string | undefined): Reading {
   const { decimals, percent } = shownDecimals(numFmt, v);
   let stored = exactOf(v);
   if (percent) stored = stored.times(100);
+  if (stored.decimalPlaces() <= decimals) return { kind: 'number', value: stored, decimals, percent, fromText: false };
   const shown = halfUp(stored, decimals);
-  const reading: NumberReading = { kind: 'number', value: shown, decimals, percent, fromText: false };
-  if (!shown.equals(stored)) reading.storedValue = stored;
-  return reading;
+  return { kind: 'number', value: shown, decimals, percent, fromText: false, storedValue: stored };
 }
 
 /** Reads text that should be a number (gongkai-layouts.md §2.2 "amount, text cell"; S-PARSE-02). */

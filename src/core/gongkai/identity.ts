@@ -59,9 +59,15 @@ export class CellValues {
   }
 }
 
+const sheetIds = new WeakMap<SheetGrid, number>();
+
+/** A short key per cell: sheets get a small number once, so keys are cheap to build a million times. */
 export function keyOf(place: Place): string {
-  return `${place.table.sheet.name}\u0000${place.pos.row}\u0000${place.pos.col}`;
+  let id = sheetIds.get(place.table.sheet);
+  if (id === undefined) sheetIds.set(place.table.sheet, (id = sheetIds_next++));
+  return `${id}:${place.pos.row}:${place.pos.col}`;
 }
+let sheetIds_next = 0;
 
 export function refOf(place: Place): CellRef {
   return { sheet: place.table.sheet.name, cell: a1(place.pos.row, place.pos.col) };

@@ -69,9 +69,9 @@ function readingFindings(t: GTable, values: CellValues): Finding[] {
     if (seen.has(key)) continue;
     seen.add(key);
     const r = values.read(t.sheet, pos);
-    const cell = a1(pos.row, pos.col);
-    const base = { sheet: t.sheet.name, cell };
     if (r.kind !== 'empty') filled++;
+    if (r.kind === 'empty' || (r.kind === 'number' && !r.fromText && !r.storedValue)) continue;
+    const base = { sheet: t.sheet.name, cell: a1(pos.row, pos.col) };
     if (r.kind === 'unreadable') {
       out.push({ ...base, rule: 'R-TEXT', severity: 'warning', stated: r.text, expected: null, message: `${r.reason}，无法作为金额读取，涉及该单元格的核对已跳过` });
     } else if (r.kind === 'unknown') {

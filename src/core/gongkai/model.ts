@@ -101,12 +101,38 @@ export function lineCell(t: GTable, line: number, lanci?: number): Pos | null {
   return null;
 }
 
+interface CodeIndex {
+  byCode: Map<string, CodeRow>;
+  children: Map<string, CodeRow[]>;
+}
+
+/** Lookups by code stay linear on 50 000-row tables: one index per table, built on first use. */
+const codeIndexes = new WeakMap<GTable, CodeIndex>();
+
+function codeIndex(t: GTable): CodeIndex {
+  let index = codeIndexes.get(t);
+  if (!index) {
+    index = { byCode: new Map(), children: new Map() };
+    for (const r of t.codeRows) {
+      if (!index.byCode.has(r.code)) index.byCode.set(r.code, r);
+      if (r.code.length > 3) {
+        const parent = r.code.slice(0, -2);
+        const list = index.children.get(parent);
+        if (list) list.push(r);
+        else index.children.set(parent, [r]);
+      }
+    }
+    codeIndexes.set(t, index);
+  }
+  return index;
+}
+
 /** The cell of a code row (or the 合计 row when code is null) in column 栏k. */
 export function codeCell(t: GTable, code: string | null, lanci: number): Pos | null {
   const col = columnOf(t.columns, lanci);
   if (!col) return null;
   if (code === null) return t.totalRow === null ? null : { row: t.totalRow, col: col.col };
-  const row = t.codeRows.find((r) => r.code === code);
+  const row = codeIndex(t).byCode.get(code);
   return row ? { row: row.row, col: col.col } : null;
 }
 
@@ -116,7 +142,7 @@ export function codeRowsOfLength(t: GTable, length: number): CodeRow[] {
 
 /** Children of a code: the rows whose code extends it by 2 digits. */
 export function childrenOf(t: GTable, code: string): CodeRow[] {
-  return t.codeRows.filter((r) => r.code.length === code.length + 2 && r.code.startsWith(code));
+  return codeIndex(t).children.get(code) ?? [];
 }
 
 /** The 26 function classes in the order of IE 行32–57 / FS 行33–58 (gongkai-layouts.md §2.4). */

@@ -9,13 +9,10 @@ import { CellValues, evaluate, Evaluation, Identity, keyOf, Place } from './iden
 
 export function proposeBalances(failing: { id: Identity; finding: Finding }[], identities: Identity[], values: CellValues): void {
   if (failing.length === 0) return;
+  // Index only the cells a proposal may change: the places of the failing identities, not every cell of the book.
   const byCell = new Map<string, Identity[]>();
-  const index = (p: Place, id: Identity) => {
-    const k = keyOf(p);
-    const list = byCell.get(k);
-    if (list) list.push(id);
-    else byCell.set(k, [id]);
-  };
+  for (const { id } of failing) for (const p of [id.stated, ...id.terms]) byCell.set(keyOf(p), []);
+  const index = (p: Place, id: Identity) => byCell.get(keyOf(p))?.push(id);
   for (const id of identities) {
     index(id.stated, id);
     for (const t of id.terms) index(t, id);

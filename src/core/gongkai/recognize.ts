@@ -290,9 +290,17 @@ function lineFromLabel(label: string, labels: { line: number; labels: string[]; 
 
 const CODE = /^\d{3}(?:\d{2}){0,2}$/;
 
+function isTotalLabel(raw: string): boolean {
+  if (!raw || /^\d+$/.test(raw)) return false;
+  const n = norm(raw);
+  return n === '合计' || n === '总计';
+}
+
 function codeText(cell: Cell | undefined): string {
   if (!cell || cell.value === null) return '';
-  return String(cell.value).normalize('NFKC').replace(/\s+/g, '');
+  if (typeof cell.value === 'number') return String(cell.value);
+  const s = String(cell.value);
+  return /^\d+$/.test(s) ? s : s.normalize('NFKC').replace(/\s+/g, '');
 }
 
 function parseCoded(t: GTable, headerTop: number): GTable | string {
@@ -312,8 +320,7 @@ function parseCoded(t: GTable, headerTop: number): GTable | string {
   const labelCols = Array.from({ length: firstAmount }, (_, c) => c);
   let inherited = { lei: '', kuan: '' };
   for (let r = t.bodyTop; r <= t.bodyBottom; r++) {
-    const labels = labelCols.map((c) => norm(textAt(sheet, r, c)));
-    if (t.totalRow === null && labels.some((l) => l === '合计' || l === '总计')) {
+    if (t.totalRow === null && labelCols.some((c) => isTotalLabel(textAt(sheet, r, c)))) {
       t.totalRow = r;
       continue;
     }

@@ -1,0 +1,117 @@
+#!/usr/bin/env node
+// npm run bench — prints, per workbook, the .xlsx parse time, the engine's check time and their ratio, for every
+// fixture and for synthetic 支出决算表 workbooks of 5k, 50k (and, with --large, 200k) coded rows, and peak memory.
+// Figures only; no test asserts a timing.
+import { createRequire } from 'module';
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+import { fileURLToPath } from 'url';
+
+const require = createRequire(import.meta.url);
+const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
+const { readXlsx } = require(path.join(root, 'dist/host/xlsx-read.js'));
+const { checkWorkbook } = require(path.join(root, 'dist/core/engine.js'));
+const ExcelJS = require('exceljs');
+
+const sizes = process.argv.includes('--large') ? [5000, 50000, 200000] : [5000, 50000];
+
+/** A 支出决算表 with `rows` 项 rows under 类/款 rows; every sum holds in integer cents, except one cent in every 997th 款. */
+async function syntheticWorkbook(rows, file) {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true });
+  const ws = wb.addWorksheet('Sheet1');
+  ws.addRow(['支出决算表']).commit();
+  ws.addRow([null, null, null, null, null, null, null, '公开03表']).commit();
+  ws.addRow(['部门：基准测试单位', null, null, '2025年度', null, null, null, '金额单位：万元']).commit();
+  ws.addRow(['项目', null, '本年支出合计', '基本支出', '项目支出', '上缴上级支出', '经营支出', '对附属单位补助支出']).commit();
+  ws.addRow(['功能分类科目编码', '科目名称']).commit();
+  ws.addRow(['栏次', null, 1, 2, 3, 4, 5, 6]).commit();
+  const perKuan = 100;
+  const kuanPerLei = 10;
+  const leiCount = Math.ceil(rows / (perKuan * kuanPerLei));
+  const body = [];
+  let seed = 42;
+  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const totals = [0, 0];
+  let made = 0;
+  for (let l = 0; l < leiCount && made < rows; l++) {
+    const lei = String(201 + l);
+    const leiRow = { code: lei, name: `类${lei}`, v: [0, 0] };
+    body.push(leiRow);
+    for (let k = 0; k < kuanPerLei && made < rows; k++) {
+      const kuan = lei + String(k + 1).padStart(2, '0');
+      const kuanRow = { code: kuan, name: `款${kuan}`, v: [0, 0] };
+      body.push(kuanRow);
+      for (let x = 0; x < perKuan && made < rows; x++, made++) {
+        const basic = Math.floor(rand() * 1000000);
+        const project = Math.floor(rand() * 100000);
+        body.push({ code: kuan + String(x + 1).padStart(2, '0'), name: `项${x}`, v: [basic, project] });
+        kuanRow.v[0] += basic; kuanRow.v[1] += project;
+      }
+      leiRow.v[0] += kuanRow.v[0]; leiRow.v[1] += kuanRow.v[1];
+      if ((body.length % 997) < 1) kuanRow.v[0] += 1; // a 尾数误差 now and then
+    }
+    totals[0] += leiRow.v[0]; totals[1] += leiRow.v[1];
+  }
+  const money = (c) => c / 100;
+  const write = (label, code, v) => {
+    const row = ws.addRow([code, label, money(v[0] + v[1]), money(v[0]), money(v[1]), 0, 0, 0]);
+    for (let c = 3; c <= 8; c++) row.getCell(c).numFmt = '#,##0.00';
+    row.commit();
+  };
+  write('合计', null, totals);
+  for (const r of body) write(r.name, r.code, r.v);
+  ws.addRow(['注：本表反映部门本年度各项支出情况。']).commit();
+  await wb.commit();
+  return made;
+}
+
+function ms(t) {
+  return Number(t) / 1e6;
+}
+
+async function measure(file, label) {
+  const bytes = new Uint8Array(fs.readFileSync(file));
+  const t0 = process.hrtime.bigint();
+  const grid = await readXlsx(bytes, path.basename(file));
+  const t1 = process.hrtime.bigint();
+  const result = checkWorkbook(grid);
+  const t2 = process.hrtime.bigint();
+  const parse = ms(t1 - t0);
+  const check = ms(t2 - t1);
+  const cells = grid.sheets.reduce((s, sh) => s + sh.rowCount * sh.colCount, 0);
+  return { label, sizeKB: (bytes.length / 1024).toFixed(0), cells, parse, check, ratio: check / parse, findings: result.findings.length };
+}
+
+function printTable(rows) {
+  const head = ['workbook', 'KB', 'cells', 'parse ms', 'check ms', 'check/parse', 'findings'];
+  const data = rows.map((r) => [r.label, r.sizeKB, String(r.cells), r.parse.toFixed(1), r.check.toFixed(1), r.ratio.toFixed(3), String(r.findings)]);
+  const widths = head.map((h, i) => Math.max(h.length, ...data.map((d) => d[i].length)));
+  const line = (cells) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  console.log(line(head));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const d of data) console.log(line(d));
+}
+
+const results = [];
+for (const name of fs.readdirSync(path.join(root, 'test/fixtures')).filter((f) => f.endsWith('.xlsx')).sort()) {
+  // Warm up once so the first fixture does not pay for module loading.
+  if (results.length === 0) await measure(path.join(root, 'test/fixtures', name), 'warm-up');
+  results.push(await measure(path.join(root, 'test/fixtures', name), name));
+}
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'juesuan-bench-'));
+let previous = null;
+const growth = [];
+for (const n of sizes) {
+  const file = path.join(tmp, `synthetic-${n}.xlsx`);
+  await syntheticWorkbook(n, file);
+  const r = await measure(file, `synthetic ${n} rows`);
+  results.push(r);
+  if (previous) growth.push(`${previous.n} → ${n} rows (×${n / previous.n}): parse ×${(r.parse / previous.r.parse).toFixed(1)}, check ×${(r.check / previous.r.check).toFixed(1)}`);
+  previous = { n, r };
+}
+printTable(results);
+console.log('');
+for (const g of growth) console.log(`growth ${g}`);
+console.log(`peak memory (max RSS): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+fs.rmSync(tmp, { recursive: true, force: true });
