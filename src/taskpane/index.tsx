@@ -1,0 +1,82 @@
+/* global Office, Excel */
+/**
+ * Entry point: waits for Office.onReady, then renders the pane over the Office.js host. Outside Office (host null)
+ * it shows how to install the add-in. Every failure ends in a visible Chinese message, never a blank pane.
+ */
+import * as React from 'react';
+import { createRoot } from 'react-dom/client';
+import { FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, webLightTheme } from '@fluentui/react-components';
+import { App, ErrorBoundary } from './components/App';
+import { ExcelHost } from '../excel/excel-host';
+
+declare global {
+  interface Window {
+    __JUESUAN_UNSUPPORTED__?: string[];
+  }
+}
+
+function rootElement(): HTMLElement {
+  return document.getElementById('root') ?? document.body;
+}
+
+function Shell({ children }: { children: React.ReactNode }) {
+  return (
+    <FluentProvider theme={webLightTheme}>
+      <ErrorBoundary>{children}</ErrorBoundary>
+    </FluentProvider>
+  );
+}
+
+function showMessage(title: string, text: string) {
+  createRoot(rootElement()).render(
+    <Shell>
+      <MessageBar intent="error" role="alert">
+        <MessageBarBody>
+          <MessageBarTitle>{title}</MessageBarTitle>
+          {text}
+        </MessageBarBody>
+      </MessageBar>
+    </Shell>,
+  );
+}
+
+function fileNameFromUrl(url: string | undefined): string {
+  if (!url) return '当前工作簿';
+  const last = decodeURIComponent(url.split(/[\\/]/).pop() ?? '');
+  return last || '当前工作簿';
+}
+
+async function boot() {
+  if (window.__JUESUAN_UNSUPPORTED__) return; // guard.js already shows the message
+  if (typeof Office === 'undefined') {
+    showMessage('无法加载 Office 脚本', '未能加载 office.js。请检查加载项服务器地址是否可以访问，然后重新打开窗格。');
+    return;
+  }
+  const info = await Office.onReady();
+  if (info.host === Office.HostType.Excel) {
+    const host = new ExcelHost({
+      run: (batch) => Excel.run(batch),
+      isSetSupported: (name, version) => Office.context.requirements.isSetSupported(name, version),
+      fileName: fileNameFromUrl(Office.context.document?.url),
+    });
+    createRoot(rootElement()).render(
+      <Shell>
+        <App host={host} />
+      </Shell>,
+    );
+    return;
+  }
+  const playground = (window as unknown as { __JUESUAN_PLAYGROUND__?: () => void }).__JUESUAN_PLAYGROUND__;
+  if (info.host === null && playground) {
+    playground();
+    return;
+  }
+  showMessage('请在 Excel 中打开', '决算校验助手是 Excel 加载项：请在 Excel（2021、2024、Microsoft 365 或网页版）的“开始”选项卡点击“决算校验 › 审核工作簿”。');
+}
+
+window.addEventListener('error', (e) => {
+  const root = rootElement();
+  if (!root.querySelector('main')) root.textContent = `决算校验助手出错：${e.message}`;
+});
+
+boot().catch((e) => showMessage('出错了', e instanceof Error ? e.message : String(e)));
