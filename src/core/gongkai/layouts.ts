@@ -38,7 +38,7 @@ export const SIGNATURES: Signature[] = [
   { template: 'fiscal-summary', all: ['一般公共预算财政拨款', '政府性基金预算财政拨款', '国有资本经营预算财政拨款', '年初财政拨款结转和结余'], twice: ['行次'] },
   { template: 'income-expenditure-summary', all: ['收入', '支出', '项目', '本年收入合计', '本年支出合计', '结余分配'], twice: ['行次'] },
   { template: 'state-capital', all: ['年初结转和结余', '本年收入', '本年支出', '年末结转和结余'], needsTitle: '国有资本经营' },
-  { template: 'gov-fund', all: ['年初结转和结余', '本年收入', '本年支出', '年末结转和结余'] },
+  { template: 'gov-fund', all: ['年初结转和结余', '本年收入', '本年支出', '年末结转和结余'], needsTitle: '政府性基金' },
   { template: 'income', all: ['本年收入合计', '财政拨款收入', '上级补助收入', '事业收入', '附属单位上缴收入'] },
   { template: 'expenditure', all: ['本年支出合计', '基本支出', '项目支出', '上缴上级支出', '对附属单位补助支出'] },
   { template: 'state-capital', all: ['本年支出', '合计', '基本支出', '项目支出'], none: ['年初结转和结余'], needsTitle: '国有资本经营' },

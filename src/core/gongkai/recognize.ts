@@ -23,14 +23,18 @@ const LABEL_MAX = 40;
 export function recognizeGongkai(sheet: SheetGrid): RecognitionOutcome {
   const meta = readMeta(sheet);
   const titleRole = meta.title ? TITLE_RULES.find((r) => r.test(meta.title))?.template ?? null : null;
-  const sigRole = signatureRole(sheet, meta.title);
-  if (!titleRole && !sigRole) return null;
+  const matches = signatureRoles(sheet, meta.title);
+  if (!titleRole && matches.length === 0) return null;
   const findings: Finding[] = [];
-  let role = (sigRole ?? titleRole)!;
-  if (titleRole && sigRole && titleRole !== sigRole) {
-    findings.push(layoutNote(sheet, `标题“${meta.titleRaw}”与表头不符：表头符合${TEMPLATE_LABEL[sigRole]}，按表头识别`));
+  // The header decides when it contradicts the title, but only when the title's own signature is absent: row
+  // labels of one table can contain another table's column heads (总表 rows name 年初结转和结余, 本年收入 …).
+  let role: GongkaiTemplate;
+  if (titleRole && (matches.length === 0 || matches.includes(titleRole))) {
+    role = titleRole;
+  } else {
+    role = matches[0];
+    if (titleRole) findings.push(layoutNote(sheet, `标题“${meta.titleRaw}”与表头不符：表头符合${TEMPLATE_LABEL[role]}，按表头识别`));
   }
-  if (titleRole && !sigRole) role = titleRole;
   const parsed = parseTable(sheet, role, meta);
   if (typeof parsed === 'string') {
     return { reason: `未识别：标题像${TEMPLATE_LABEL[role]}，但${parsed}` };
@@ -104,18 +108,20 @@ function labelTexts(sheet: SheetGrid): string[] {
   return out;
 }
 
-function signatureRole(sheet: SheetGrid, title: string): GongkaiTemplate | null {
+/** Every role whose header signature the sheet carries, most specific first. */
+function signatureRoles(sheet: SheetGrid, title: string): GongkaiTemplate[] {
   const labels = labelTexts(sheet);
   const joined = labels.join('|');
   const count = (word: string) => labels.filter((l) => l === word || l.endsWith(word)).length;
+  const roles: GongkaiTemplate[] = [];
   for (const sig of SIGNATURES) {
     if (sig.needsTitle && !title.includes(sig.needsTitle)) continue;
     if (!sig.all.every((w) => joined.includes(w))) continue;
     if (sig.none?.some((w) => joined.includes(w))) continue;
     if (sig.twice?.some((w) => count(w) < 2)) continue;
-    return sig.template;
+    if (!roles.includes(sig.template)) roles.push(sig.template);
   }
-  return null;
+  return roles;
 }
 
 // ------------------------------------------------------------------------------------------- shared zone finding

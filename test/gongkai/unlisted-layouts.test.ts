@@ -1,0 +1,62 @@
+/**
+ * Layouts the spec mentions but no known workbook uses: split 类|款|项 code columns (gongkai-layouts.md §2.4) and a
+ * summary table without 行次 columns (rows keyed by label, §5). They must be read by the same rules.
+ */
+import { checkWorkbook } from '../../src/core/engine';
+import { gridFromRows } from '../../src/core/grid';
+
+function splitCodeSheet(leiTotal: number) {
+  return gridFromRows('Sheet1', [
+    ['一般公共预算财政拨款支出决算表'],
+    ['单位：元'],
+    ['科目编码', null, null, '科目名称', '本年支出', null, null],
+    ['类', '款', '项', null, '小计', '基本支出', '项目支出'],
+    ['栏次', null, null, null, 1, 2, 3],
+    ['合计', null, null, null, 300, 200, 100],
+    ['201', null, null, '一般公共服务支出', leiTotal, 200, 100],
+    [null, '38', null, '市场监督管理事务', 300, 200, 100],
+    [null, null, '01', '行政运行', 200, 200, null],
+    [null, null, '50', '事业运行', 100, null, 100],
+  ], { merges: [{ top: 2, left: 0, bottom: 2, right: 2 }, { top: 2, left: 4, bottom: 2, right: 6 }] });
+}
+
+describe('split 类|款|项 code columns', () => {
+  test('codes are joined with the parent parts inherited, and the sums hold', () => {
+    const result = checkWorkbook({ fileName: 'x.xlsx', sheets: [splitCodeSheet(300)] });
+    expect(result.sheets[0].template).toBe('general-budget-expenditure');
+    expect(result.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+
+  test('a broken 类 total is found on its row', () => {
+    const result = checkWorkbook({ fileName: 'x.xlsx', sheets: [splitCodeSheet(310)] });
+    const f = result.findings.find((x) => x.rule === 'G-INTRA-11');
+    expect(f?.cell).toBe('E7');
+    expect(f?.severity).toBe('error');
+  });
+});
+
+describe('a 收入支出决算总表 without 行次 columns', () => {
+  function sheet(total: number) {
+    return gridFromRows('总表', [
+      ['收入支出决算总表'],
+      ['金额单位：万元'],
+      ['收入', null, '支出'],
+      ['项目', '金额', '项目', '金额'],
+      ['栏次', 1, '栏次', 2],
+      ['一、一般公共预算财政拨款收入', 100, '一、一般公共服务支出', 90],
+      ['八、其他收入', 10, '八、社会保障和就业支出', 20],
+      ['本年收入合计', 110, '本年支出合计', total],
+      ['年初结转和结余', 5, '年末结转和结余', 5],
+      ['总计', 115, '总计', 115],
+    ]);
+  }
+  test('rows are keyed by their labels and every identity holds', () => {
+    const result = checkWorkbook({ fileName: 'x.xlsx', sheets: [sheet(110)] });
+    expect(result.sheets[0].template).toBe('income-expenditure-summary');
+    expect(result.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+  test('a broken 本年支出合计 is found', () => {
+    const result = checkWorkbook({ fileName: 'x.xlsx', sheets: [sheet(111)] });
+    expect(result.findings.map((f) => [f.rule, f.cell, f.severity])).toEqual(expect.arrayContaining([['G-INTRA-02', 'D8', 'error']]));
+  });
+});
