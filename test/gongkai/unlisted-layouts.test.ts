@@ -60,3 +60,19 @@ describe('a 收入支出决算总表 without 行次 columns', () => {
     expect(result.findings.map((f) => [f.rule, f.cell, f.severity])).toEqual(expect.arrayContaining([['G-INTRA-02', 'D8', 'error']]));
   });
 });
+
+describe('columns are read by their header words, not their position', () => {
+  test('a 收入决算表 with 其他收入 moved before 财政拨款收入 still ties to the 总表', async () => {
+    const { shanxiWorkbook } = await import('./shanxi-builder');
+    const wb = shanxiWorkbook('s24');
+    const inc = wb.sheets.find((s) => s.name === '公开02表')!;
+    // Swap columns D (财政拨款收入) and I (其他收入) in every row, headers included; the 栏次 row keeps 1…7.
+    for (let r = 0; r < inc.rowCount; r++) {
+      const row = inc.cells[r];
+      if (!row || r === 6 || r === 7) continue;
+      [row[3], row[8]] = [row[8], row[3]];
+    }
+    const result = checkWorkbook(wb);
+    expect(result.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+});

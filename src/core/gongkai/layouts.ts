@@ -96,3 +96,15 @@ export const BE_VARIANT_BY_COLUMNS: Record<number, string> = { 9: 'henan-2021', 
 export const UNIT_PATTERN = /(?:金额)?单位[:：]?(万元|元)/;
 export const MARKER_PATTERN = /^公开0?(\d{1,2})表?$/;
 export const TRAILER_PATTERN = /^(注|说明|备注|填表说明)[:：]?/;
+
+/**
+ * Column roles by header words (§3: "column roles come from header words, not positions"): the canonical 栏次 of
+ * each amount column of the coded tables, so a workbook that reorders its columns is read right. A header matches
+ * when its normalised text ends with the word; the first matching word wins.
+ */
+export const COLUMN_WORDS: Partial<Record<GongkaiTemplate, [string, number][]>> = {
+  income: [['本年收入合计', 1], ['财政拨款收入', 2], ['上级补助收入', 3], ['事业收入', 4], ['经营收入', 5], ['附属单位上缴收入', 6], ['其他收入', 7]],
+  expenditure: [['本年支出合计', 1], ['基本支出', 2], ['项目支出', 3], ['上缴上级支出', 4], ['经营支出', 5], ['对附属单位补助支出', 6]],
+  'general-budget-expenditure': [['小计', 1], ['合计', 1], ['基本支出', 2], ['项目支出', 3]],
+  'gov-fund': [['年初结转和结余', 1], ['本年收入', 2], ['小计', 3], ['基本支出', 4], ['项目支出', 5], ['年末结转和结余', 6]],
+};

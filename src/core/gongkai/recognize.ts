@@ -9,7 +9,7 @@ import { readNumber } from '../numbers';
 import { Recognition, RecognitionOutcome } from '../recognition';
 import { labelKey, norm } from '../text';
 import {
-  BE_VARIANT_BY_COLUMNS, CLASS_LINE_START, HEADER_WORDS, LINE_LABELS, MARKER_PATTERN, SIGNATURES, TITLE_RULES, TRAILER_PATTERN, UNIT_PATTERN,
+  BE_VARIANT_BY_COLUMNS, CLASS_LINE_START, COLUMN_WORDS, HEADER_WORDS, LINE_LABELS, MARKER_PATTERN, SIGNATURES, TITLE_RULES, TRAILER_PATTERN, UNIT_PATTERN,
 } from './layouts';
 import { AmountColumn, BeItem, BeModel, CodeRow, FUNCTION_CLASSES, GongkaiTemplate, GTable, Half, LineRow, Pos } from './model';
 import { TEMPLATE_LABEL } from '../findings';
@@ -190,7 +190,8 @@ function columnHeader(sheet: SheetGrid, col: number, top: number, bottom: number
   const parts: string[] = [];
   for (let r = top; r <= bottom; r++) {
     const n = norm(textAt(sheet, r, col));
-    if (n && parts[parts.length - 1] !== n) parts.push(n);
+    // Column numbers printed in a header row (S24 02) are not words.
+    if (n && !/^\d+(\.0+)?$/.test(n) && parts[parts.length - 1] !== n) parts.push(n);
   }
   return parts.join('');
 }
@@ -294,6 +295,19 @@ function lineFromLabel(label: string, labels: { line: number; labels: string[]; 
   return null;
 }
 
+/** Renumbers amount columns by their header words when every column is named; otherwise keeps the printed 栏次. */
+function byHeaderWords(template: GongkaiTemplate, columns: AmountColumn[]): AmountColumn[] {
+  const words = template === 'state-capital' ? (columns.length >= 6 ? COLUMN_WORDS['gov-fund'] : COLUMN_WORDS['general-budget-expenditure']) : COLUMN_WORDS[template];
+  if (!words) return columns;
+  const renumbered = columns.map((c) => {
+    const hit = words.find(([w]) => c.header.endsWith(w));
+    return hit ? { ...c, lanci: hit[1] } : null;
+  });
+  if (renumbered.some((c) => c === null)) return columns;
+  const numbers = new Set(renumbered.map((c) => c!.lanci));
+  return numbers.size === columns.length ? (renumbered as AmountColumn[]) : columns;
+}
+
 const CODE = /^\d{3}(?:\d{2}){0,2}$/;
 
 function isTotalLabel(raw: string): boolean {
@@ -315,7 +329,7 @@ function parseCoded(t: GTable, headerTop: number): GTable | string {
   if (!lanci) return '没有找到栏次行（金额列编号）';
   const headerBottom = lanci.row - 1;
   const headers = Array.from({ length: sheet.colCount }, (_, c) => columnHeader(sheet, c, headerTop, headerBottom));
-  t.columns = lanci.columns.map((x) => ({ ...x, header: headers[x.col] }));
+  t.columns = byHeaderWords(t.template, lanci.columns.map((x) => ({ ...x, header: headers[x.col] })));
   const firstAmount = Math.min(...t.columns.map((c) => c.col));
   // Split 类|款|项 code columns (other templates) or one code column.
   const splitStart = headers.findIndex((h, c) => c + 2 < firstAmount && h.endsWith('类') && headers[c + 1].endsWith('款') && headers[c + 2].endsWith('项'));
