@@ -2,10 +2,21 @@
  * 第三部分 情况说明: recognition (gongkai-layouts.md §4.11) and the narrative-versus-table checks (narratives.md §4).
  */
 import type { FamilyResult, WorkbookContext } from '../engine';
-import { recognizeSituationNotes } from './recognize';
+import { Finding } from '../findings';
+import { NarrativeContext } from './context';
+import { NotesModel, recognizeSituationNotes } from './recognize';
+import { NARRATIVE_RULES } from './rules';
 
 export { recognizeSituationNotes };
+export { NarrativeContext } from './context';
+export { NARRATIVE_RULES } from './rules';
 
-export function checkNarratives(_context: WorkbookContext): FamilyResult {
-  return { findings: [] };
+export function checkNarratives(context: WorkbookContext): FamilyResult {
+  const findings: Finding[] = [];
+  for (const r of context.recognitions) {
+    if (r.template !== 'situation-notes') continue;
+    const ctx = new NarrativeContext(context, r.model as NotesModel, r.sheet.name);
+    for (const rule of NARRATIVE_RULES) findings.push(...rule.run(ctx));
+  }
+  return { findings };
 }

@@ -1,0 +1,205 @@
+/**
+ * What the narrative checks work on: the notes sheet's paragraphs (with their section, figures, sentences and
+ * clauses) and the recognised 公开表 through which a quoted figure is resolved to the cell it speaks of
+ * (identities.md §5).
+ */
+import { a1 } from '../address';
+import type { WorkbookContext } from '../engine';
+import { CellRef, Finding, Severity, Unit } from '../findings';
+import { gongkaiTables } from '../gongkai';
+import { CellValues, Place } from '../gongkai/identity';
+import { codeCell, GongkaiTemplate, GTable, lineCell, Pos } from '../gongkai/model';
+import { GContext } from '../gongkai/rules/kit';
+import { RULES } from '../gongkai/rules';
+import { Decimal, halfUp, ZERO } from '../numbers';
+import { norm } from '../text';
+import { extractFigures, Figure } from './figures';
+import type { NotesModel } from './recognize';
+import { GeneralPart, sectionParagraphs, Topic } from './sections';
+
+export interface Para {
+  index: number;
+  row: number;
+  col: number;
+  cell: string;
+  text: string;
+  heading: boolean;
+  topic: Topic | null;
+  part: GeneralPart;
+  figures: Figure[];
+}
+
+/** A table figure a narrative phrase names: one cell, or the sum of a few (机关运行经费 = DS 行5 + 行6). */
+export interface Slot {
+  label: string;
+  table: GTable;
+  places: Place[];
+}
+
+const SENTENCE_END = /[。！？!?]/;
+const SEGMENT_END = /[。！？!?；;]/;
+const CLAUSE_END = /[。！？!?；;，,：:、]/;
+
+function lastIndexOfAny(text: string, re: RegExp, before: number): number {
+  for (let i = before - 1; i >= 0; i--) if (re.test(text[i])) return i;
+  return -1;
+}
+
+/** The text of the clause before a position (since the last ，；：、。). */
+export function clauseLead(p: Para, pos: number): string {
+  return p.text.slice(lastIndexOfAny(p.text, CLAUSE_END, pos) + 1, pos);
+}
+
+/** The text of the segment before a position (since the last 。 or ；). */
+export function segmentLead(p: Para, pos: number): string {
+  return p.text.slice(lastIndexOfAny(p.text, SEGMENT_END, pos) + 1, pos);
+}
+
+export function sentenceLead(p: Para, pos: number): string {
+  return p.text.slice(lastIndexOfAny(p.text, SENTENCE_END, pos) + 1, pos);
+}
+
+export function sentenceStart(p: Para, pos: number): number {
+  return lastIndexOfAny(p.text, SENTENCE_END, pos) + 1;
+}
+
+export function segmentStart(p: Para, pos: number): number {
+  return lastIndexOfAny(p.text, SEGMENT_END, pos) + 1;
+}
+
+/** How a quoted amount relates to this year's tables. */
+export type AmountRole = 'current' | 'delta' | 'prior' | 'budget' | 'reason';
+
+/** Names that contain 预算 without speaking of a budget figure. */
+export const FUND_NAMES = /一般公共预算|政府性基金预算|国有资本经营预算|社会保险基金预算|预算绩效|预算管理|预算单位|部门预算|预算财政拨款/g;
+
+const DELTA_VERB = /(?:增加|减少|增长|下降|上升|降低|多|少|节约|超支)(?:了)?(?:为|是)?$/;
+
+export function deltaDirection(f: Figure, p: Para): 1 | -1 | 0 {
+  const lead = norm(clauseLead(p, f.start));
+  const m = /(增加|减少|增长|下降|上升|降低|多|少|节约|超支)(?:了)?(?:为|是)?$/.exec(lead);
+  if (!m) return 0;
+  return /增加|增长|上升|多|超支/.test(m[1]) ? 1 : -1;
+}
+
+export function amountRole(f: Figure, p: Para): AmountRole {
+  const lead = norm(clauseLead(p, f.start));
+  if (DELTA_VERB.test(lead)) return 'delta';
+  if (/原因/.test(norm(segmentLead(p, f.start)))) return 'reason';
+  if (/上年|上一年|去年|同期/.test(lead)) return 'prior';
+  const plain = lead.replace(FUND_NAMES, '');
+  if (/预算/.test(plain) && !/决算|执行/.test(plain)) return 'budget';
+  return 'current';
+}
+
+export class NarrativeContext {
+  readonly sheetName: string;
+  readonly paras: Para[];
+  readonly values = new CellValues();
+  private readonly tables: GTable[];
+  private addendIndex: Map<string, Place[][]> | null = null;
+
+  constructor(readonly workbook: WorkbookContext, notes: NotesModel, sheetName: string) {
+    this.sheetName = sheetName;
+    this.tables = gongkaiTables(workbook);
+    const sections = sectionParagraphs(notes.paragraphs.map((p) => p.text));
+    this.paras = notes.paragraphs.map((p, index) => ({
+      index, row: p.row, col: p.col, cell: a1(p.row, p.col), text: p.text,
+      heading: sections[index].heading, topic: sections[index].topic, part: sections[index].part,
+      figures: sections[index].heading ? [] : extractFigures(p.text),
+    }));
+  }
+
+  /** The one table of a role; null when absent or when two compete (R-DUP). */
+  table(template: GongkaiTemplate): GTable | null {
+    const all = this.tables.filter((t) => t.template === template);
+    return all.length === 1 ? all[0] : null;
+  }
+
+  has(template: GongkaiTemplate): boolean {
+    return this.tables.some((t) => t.template === template);
+  }
+
+  /** 行k (栏k) of a 行次 table, or 栏k of the 合计 (code null) or a code row. */
+  line(template: GongkaiTemplate, line: number, lanci?: number, label?: string): Slot | null {
+    const t = this.table(template);
+    const pos = t ? lineCell(t, line, lanci) : null;
+    return t && pos ? { label: label ?? `行${line}`, table: t, places: [{ table: t, pos }] } : null;
+  }
+
+  coded(template: GongkaiTemplate, code: string | null, lanci: number, label?: string): Slot | null {
+    const t = this.table(template);
+    const pos = t ? codeCell(t, code, lanci) : null;
+    return t && pos ? { label: label ?? (code ?? '合计'), table: t, places: [{ table: t, pos }] } : null;
+  }
+
+  at(t: GTable, pos: Pos | null, label: string): Slot | null {
+    return pos ? { label, table: t, places: [{ table: t, pos }] } : null;
+  }
+
+  /** The slot's value in its table's unit; null when a cell is unknown or unreadable. */
+  slotValue(slot: Slot): Decimal | null {
+    let sum = ZERO;
+    for (const place of slot.places) {
+      const v = this.values.value(place);
+      if (v === null) return null;
+      sum = sum.plus(v);
+    }
+    return sum;
+  }
+
+  /** The slot's value expressed in the narrative figure's unit (万元 is never scaled up). */
+  slotIn(slot: Slot, unit: string): Decimal | null {
+    const v = this.slotValue(slot);
+    if (v === null) return null;
+    return convert(v, unitOf(slot.table), unit);
+  }
+
+  refs(slot: Slot): CellRef[] {
+    return slot.places.map((p) => ({ sheet: p.table.sheet.name, cell: a1(p.pos.row, p.pos.col) }));
+  }
+
+  /**
+   * The addend sets of a table cell: the right-hand sides of every equality the 公开表 engine states it in
+   * (identities.md §3–§4). A narrative figure equal to one of these sums is the "Σ of rows" case of §2.5.
+   */
+  addendSets(place: Place): Place[][] {
+    if (!this.addendIndex) {
+      this.addendIndex = new Map();
+      const ctx = new GContext(this.tables, this.values);
+      for (const rule of RULES) {
+        if (!rule.instances) continue;
+        for (const id of rule.instances(ctx)) {
+          if (id.relation !== 'eq' || id.strength !== 'eq' || id.derived) continue;
+          if (id.terms.some((t) => t.sign === -1)) continue;
+          const key = placeKey(id.stated);
+          const list = this.addendIndex.get(key) ?? [];
+          list.push(id.terms);
+          this.addendIndex.set(key, list);
+        }
+      }
+    }
+    return this.addendIndex.get(placeKey(place)) ?? [];
+  }
+
+  finding(p: Para, rule: string, severity: Severity, stated: string | null, expected: string | null, message: string, extra: Partial<Finding> = {}): Finding {
+    return { sheet: this.sheetName, cell: p.cell, rule, severity, stated, expected, message, ...extra };
+  }
+}
+
+function placeKey(p: Place): string {
+  return `${p.table.sheet.name}\u0000${p.pos.row}:${p.pos.col}`;
+}
+
+export function unitOf(t: GTable): Unit {
+  return t.unit ?? '万元';
+}
+
+const TEN_THOUSAND = new Decimal(10000);
+
+/** identities.md §2.2: a 元 figure compared in 万元 is ÷ 10 000, half-up to 2 decimals; 万元 is never scaled up. */
+export function convert(v: Decimal, from: string, to: string): Decimal {
+  if (from === to) return v;
+  if (from === '元' && to === '万元') return halfUp(v.div(TEN_THOUSAND), 2);
+  return v; // 万元 → 元 never happens: the caller compares in 万元 instead
+}

@@ -1,0 +1,156 @@
+/**
+ * Rate statements of a paragraph (identities.md §2.4, narratives.md NC-02): for each quoted percentage, which
+ * formula it states and its two inputs — the amounts quoted in its own sentence, or, when the sentence does not
+ * quote one, the table cell its label names (3P 栏2–6 for 完成预算的; the named whole for 占).
+ */
+import { Decimal, ZERO } from '../numbers';
+import { norm } from '../text';
+import { amountRole, AmountRole, clauseLead, deltaDirection, NarrativeContext, Para, segmentStart, sentenceStart, Slot } from './context';
+import { Figure } from './figures';
+import { RateFormula, RateInput } from './rules/kit';
+import { tpItemAt, tpSlot } from './slots';
+
+export type RateKind = 'completion' | 'execution' | 'growth' | 'decline' | 'share';
+
+export interface LabeledInput extends RateInput {
+  /** The quoted figure, or the table cell's label. */
+  label: string;
+  figure?: Figure;
+}
+
+export interface RateStatement {
+  para: Para;
+  pct: Figure;
+  kind: RateKind;
+  formula: RateFormula;
+  /** Numerator (ratio) or Δ (growth/decline). */
+  a: LabeledInput | null;
+  /** Denominator (ratio) or this year's amount (growth/decline). */
+  b: LabeledInput | null;
+  /** Growth/decline: the Δ's verb disagrees with the rate's verb (NC-04). */
+  directionConflict?: boolean;
+}
+
+export function rateKindOf(lead: string): RateKind | null {
+  if (/完成(?:了)?.*预算(?:数)?的?$|预算完成率(?:为|是)?$|完成率(?:为|是)?$/.test(lead)) return 'completion';
+  if (/执行率(?:为|是)?$/.test(lead)) return 'execution';
+  if (/(?:增长|上升|提高|增加)(?:了)?(?:幅度)?(?:为)?$/.test(lead)) return 'growth';
+  if (/(?:下降|降低|减少)(?:了)?(?:幅度)?(?:为)?$/.test(lead)) return 'decline';
+  if (/占(?:比)?/.test(lead)) return 'share';
+  return null;
+}
+
+interface Quoted {
+  f: Figure;
+  role: AmountRole;
+}
+
+function amountsBefore(p: Para, from: number, to: number): Quoted[] {
+  return p.figures.filter((f) => f.kind === 'amount' && f.start >= from && f.start < to).map((f) => ({ f, role: amountRole(f, p) }));
+}
+
+function input(f: Figure): LabeledInput {
+  return { value: f.value, decimals: f.decimals, label: f.text, figure: f };
+}
+
+function slotInput(ctx: NarrativeContext, slot: Slot | null, unit: string): LabeledInput | null {
+  if (!slot) return null;
+  const v = ctx.slotIn(slot, unit);
+  return v === null ? null : { value: v, decimals: 2, label: `${slot.label} ${v.toFixed(2)}` };
+}
+
+const COMPARISON = /与上年度?相比|与\d{4}年(?:度)?相比|较上年度?(?:决算)?|比上年度?|较\d{4}年(?:度)?(?:决算)?|比\d{4}年(?:度)?|同比/g;
+
+function subjectOf(lead: string): string {
+  return lead.replace(COMPARISON, '').replace(/各?(?:增加|减少|增长|下降|多|少)(?:了)?(?:为|是)?$/, '').replace(/^\d{4}年度?/, '');
+}
+
+const WHOLE_TABLE: [RegExp, (ctx: NarrativeContext) => Slot | null][] = [
+  [/本年支出合计|支出合计/, (ctx) => ctx.line('income-expenditure-summary', 58, undefined, '本年支出合计（行58）')],
+  [/本年收入合计|收入合计/, (ctx) => ctx.line('income-expenditure-summary', 27, undefined, '本年收入合计（行27）')],
+  [/三公/, (ctx) => tpSlot(ctx, 'total', false)],
+  [/政府采购/, (ctx) => ctx.line('disclosure-stats', 1, undefined, '政府采购合计（行1）')],
+  [/项目支出/, (ctx) => ctx.coded('general-budget-expenditure', null, 3, '项目支出合计（栏3）')],
+  [/基本支出/, (ctx) => ctx.coded('general-budget-expenditure', null, 2, '基本支出合计（栏2）')],
+  [/一般公共预算财政拨款支出/, (ctx) => ctx.coded('general-budget-expenditure', null, 1, '一般公共预算财政拨款支出合计（栏1）')],
+];
+
+function wholeKey(x: string): string {
+  let s = x;
+  for (;;) {
+    const t = s.replace(/(?:的|总额|合计|总计|支出|金额|数)$/, '');
+    if (t === s) return s;
+    s = t;
+  }
+}
+
+export function rateStatements(ctx: NarrativeContext, p: Para): RateStatement[] {
+  const out: RateStatement[] = [];
+  for (const pct of p.figures) {
+    if (pct.kind !== 'percent') continue;
+    const lead = norm(clauseLead(p, pct.start));
+    const kind = rateKindOf(lead);
+    if (!kind) continue;
+    const seg = amountsBefore(p, segmentStart(p, pct.start), pct.start);
+    const sen = amountsBefore(p, sentenceStart(p, pct.start), pct.start);
+    const all = amountsBefore(p, 0, pct.start);
+    const last = (list: Quoted[], ok: (q: Quoted) => boolean) => [...list].reverse().find(ok) ?? null;
+    const unit = (sen[sen.length - 1] ?? all[all.length - 1])?.f.unit ?? '万元';
+    if (kind === 'completion' || kind === 'execution') {
+      const isActual = (q: Quoted) => q.role === 'current' && (kind === 'completion' || /执行/.test(norm(clauseLead(p, q.f.start))));
+      const isBudget = (q: Quoted) => q.role === 'budget';
+      const actualQ = last(seg, isActual) ?? last(sen, isActual);
+      const budgetQ = last(seg, isBudget) ?? last(sen, isBudget);
+      let a: LabeledInput | null = actualQ ? input(actualQ.f) : null;
+      let b: LabeledInput | null = budgetQ ? input(budgetQ.f) : null;
+      if (p.topic === 'threePublic') {
+        const item = tpItemAt(p, pct.start);
+        if (item && !b) b = slotInput(ctx, tpSlot(ctx, item, true), a?.figure?.unit ?? unit);
+        if (item && !a) a = slotInput(ctx, tpSlot(ctx, item, false), b?.figure?.unit ?? unit);
+      }
+      out.push({ para: p, pct, kind, formula: 'ratio', a, b });
+    } else if (kind === 'growth' || kind === 'decline') {
+      const deltaQ = last(sen, (q) => q.role === 'delta');
+      if (!deltaQ) continue;
+      const dir = deltaDirection(deltaQ.f, p);
+      const conflict = (dir === 1 && kind === 'decline') || (dir === -1 && kind === 'growth');
+      const subject = norm(subjectOf(norm(clauseLead(p, deltaQ.f.start))));
+      const bases = all.filter((q) => q.role === 'current' && q.f.start < deltaQ.f.start);
+      const bySubject = subject.length >= 2 ? [...bases].reverse().find((q) => norm(clauseLead(p, q.f.start)).includes(subject)) : undefined;
+      const baseQ = bySubject ?? bases[bases.length - 1] ?? null;
+      out.push({ para: p, pct, kind, formula: kind === 'growth' ? 'growth' : 'decline', a: input(deltaQ.f), b: baseQ ? input(baseQ.f) : null, directionConflict: conflict });
+    } else {
+      const partQ = seg[seg.length - 1] ?? sen[sen.length - 1] ?? null;
+      if (!partQ) continue;
+      const x = lead.slice(lead.lastIndexOf('占') + 1).replace(/^比/, '');
+      const key = wholeKey(x);
+      let b: LabeledInput | null = null;
+      if (key.length >= 2) {
+        const named = all.find((q) => q.f !== partQ.f && q.role === 'current' && norm(clauseLead(p, q.f.start)).includes(key));
+        if (named) b = input(named.f);
+        if (!b) {
+          const table = WHOLE_TABLE.find(([re]) => re.test(x));
+          if (table) b = slotInput(ctx, table[1](ctx), partQ.f.unit);
+        }
+      } else {
+        const first = sen.find((q) => q.role === 'current');
+        if (first && first.f !== partQ.f) b = input(first.f);
+        else {
+          const firstAll = all.find((q) => q.role === 'current');
+          if (firstAll && firstAll.f !== partQ.f) b = input(firstAll.f);
+        }
+      }
+      out.push({ para: p, pct, kind, formula: 'ratio', a: input(partQ.f), b });
+    }
+  }
+  return out;
+}
+
+/** The denominator of a statement: 预算/全年/whole, or 上年 (= current ∓ Δ) for growth/decline. */
+export function denominatorOf(s: RateStatement): Decimal | null {
+  if (!s.a || !s.b) return null;
+  if (s.formula === 'ratio') return s.b.value;
+  return s.formula === 'growth' ? s.b.value.minus(s.a.value) : s.b.value.plus(s.a.value);
+}
+
+export const ZERO_DECIMAL = ZERO;

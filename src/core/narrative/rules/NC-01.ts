@@ -1,0 +1,36 @@
+/** NC-01 — an amount quoted in the text equals the table cell it names (G-INTER-20; identities.md §2.1, §2.5). */
+import { Finding } from '../../findings';
+import { Decimal, fixed } from '../../numbers';
+import { amountSlot } from '../slots';
+import { amountText, compareAmount, NRule } from './kit';
+
+const rule: NRule = {
+  id: 'NC-01',
+  title: '说明中引用的金额与表中对应单元格一致',
+  run(ctx) {
+    const out: Finding[] = [];
+    for (const p of ctx.paras) {
+      for (const f of p.figures) {
+        const slot = amountSlot(ctx, p, f);
+        if (!slot) continue;
+        const c = compareAmount(ctx, f, slot);
+        if (!c || !c.severity) continue;
+        const where = slot.places.map((pl) => `${pl.table.sheet.name}!${ctx.refs({ ...slot, places: [pl] })[0].cell}`).join(' + ');
+        const unit = f.unit === '元' && (slot.table.unit ?? '万元') === '万元' ? '万元' : f.unit;
+        const expected = amountText(c.expected);
+        let tail: string;
+        if (c.precision) tail = `表中为 ${expected}${unit}，说明只写到 ${f.decimals} 位小数（金额应保留 2 位小数）`;
+        else if (c.severity === 'rounding') tail = `表中为 ${expected}${unit}，相差 ${amountText(c.difference.abs())}${unit}（尾数误差，容差 ${fixed(new Decimal('0.01').times(c.n))}${c.n > 1 ? `，该数等于其 ${c.n} 个组成项之和` : ''}）`;
+        else if (c.unitSlip) tail = `表中为 ${expected}${unit}，两者相差约一万倍：请核对金额单位（万元/元）`;
+        else tail = `表中为 ${expected}${unit}，相差 ${amountText(c.difference.abs())}${unit}，超出尾数误差容差`;
+        out.push(ctx.finding(p, 'NC-01', c.severity, f.text, expected, `说明中“${f.quote}”对应${slot.label}（${where}）：${tail}`, {
+          difference: (c.difference.gt(0) ? '+' : '') + amountText(c.difference),
+          related: ctx.refs(slot),
+        }));
+      }
+    }
+    return out;
+  },
+};
+
+export default rule;

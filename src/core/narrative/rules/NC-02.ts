@@ -1,0 +1,42 @@
+/** NC-02 — every rate is recomputed from the amounts of its own sentence (G-INTRA-34; identities.md §2.4). */
+import { Finding } from '../../findings';
+import { fixed } from '../../numbers';
+import { denominatorOf, rateStatements, RateStatement } from '../rates';
+import { checkRate, NRule } from './kit';
+
+function formulaText(s: RateStatement): string {
+  const a = s.a!.label;
+  const b = s.b!.label;
+  if (s.formula === 'growth') return `${a} ÷ (${b} − ${a})`;
+  if (s.formula === 'decline') return `${a} ÷ (${b} + ${a})`;
+  return `${a} ÷ ${b}`;
+}
+
+const rule: NRule = {
+  id: 'NC-02',
+  title: '说明中的比率按同句金额重新计算一致',
+  run(ctx) {
+    const out: Finding[] = [];
+    for (const p of ctx.paras) {
+      for (const s of rateStatements(ctx, p)) {
+        if (!s.a || !s.b || s.directionConflict) continue;
+        const den = denominatorOf(s);
+        if (!den || den.isZero()) continue; // 0/0 not evaluated; a zero denominator is NC-08
+        const c = checkRate(s.pct, s.formula, s.a, s.b);
+        if (!c || !c.severity) continue;
+        const expected = `${fixed(c.exact, Math.max(2, c.printed))}%`;
+        const how = formulaText(s);
+        let message: string;
+        if (c.precision) message = `说明中“${s.pct.quote}”：按 ${how} 计算为 ${expected}，比率应保留 2 位小数`;
+        else if (c.severity === 'rounding') message = `说明中“${s.pct.quote}”：按 ${how} 计算应为 ${expected}（尾数误差）`;
+        else message = `说明中“${s.pct.quote}”：按 ${how} 计算应为 ${expected}，即使考虑金额的尾数也得不到 ${s.pct.text}`;
+        out.push(ctx.finding(p, 'NC-02', c.severity, s.pct.text, expected, message, {
+          difference: `${fixed(s.pct.value.minus(c.exact), Math.max(2, c.printed))} pp`,
+        }));
+      }
+    }
+    return out;
+  },
+};
+
+export default rule;
