@@ -4,7 +4,9 @@
  * ADDIN_URL (e.g. `ADDIN_URL=https://intranet.example.gov.cn/juesuan/ npm run build`) so the same build can be
  * served from any https host.
  */
+const fs = require('fs');
 const path = require('path');
+const webpack = require('webpack');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 
@@ -21,9 +23,8 @@ module.exports = (env = {}, argv = {}) => {
     entry: {
       taskpane: './src/taskpane/index.tsx',
       commands: './src/commands/commands.ts',
-      ...(env.playground || process.env.PLAYGROUND ? {} : {}),
     },
-    output: { path: path.resolve(__dirname, 'dist/addin'), filename: '[name].[contenthash:8].js', clean: true },
+    output: { path: path.resolve(__dirname, 'dist/addin'), filename: '[name].[contenthash:8].js', chunkFilename: '[name].[contenthash:8].js', clean: true },
     resolve: {
       extensions: ['.ts', '.tsx', '.js'],
       // exceljs and jszip reach for node built-ins the browser does not need for .xlsx reading.
@@ -34,6 +35,9 @@ module.exports = (env = {}, argv = {}) => {
     },
     performance: { hints: false },
     plugins: [
+      new webpack.DefinePlugin({ __SAMPLES__: JSON.stringify(fs.readdirSync(path.join(__dirname, 'samples')).filter((f) => f.endsWith('.xlsx')).sort()) }),
+      // xlsx-annotate.ts hands exceljs a Buffer; the playground chunk gets the browser implementation.
+      new webpack.ProvidePlugin({ Buffer: ['buffer', 'Buffer'] }),
       new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'], scriptLoading: 'defer' }),
       new HtmlWebpackPlugin({ filename: 'commands.html', template: './src/commands/commands.html', chunks: ['commands'], scriptLoading: 'defer' }),
       new CopyWebpackPlugin({
@@ -41,6 +45,7 @@ module.exports = (env = {}, argv = {}) => {
           { from: 'src/taskpane/guard.js', to: 'guard.js' },
           { from: 'src/taskpane/help.html', to: 'help.html' },
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
+          { from: 'samples/*.xlsx', to: 'samples/[name][ext]' },
           { from: 'manifest.xml', to: 'manifest.xml', transform: (content) => content.toString().split(DEV_URL).join(base).split(DEV_URL.slice(0, -1)).join(base.slice(0, -1)) },
           {
             from: OFFICE_JS,

@@ -1,7 +1,7 @@
 /* global Office, Excel */
 /**
  * Entry point: waits for Office.onReady, then renders the pane over the Office.js host. Outside Office (host null)
- * it shows how to install the add-in. Every failure ends in a visible Chinese message, never a blank pane.
+ * it opens the browser playground (src/playground). Every failure ends in a visible Chinese message, never a blank pane.
  */
 import * as React from 'react';
 import { createRoot } from 'react-dom/client';
@@ -66,9 +66,15 @@ async function boot() {
     );
     return;
   }
-  const playground = (window as unknown as { __JUESUAN_PLAYGROUND__?: () => void }).__JUESUAN_PLAYGROUND__;
-  if (info.host === null && playground) {
-    playground();
+  if (!info.host) {
+    // Outside Office nothing may leave this origin: office.js would otherwise open its telemetry frame after 3 s.
+    const csp = document.createElement('meta');
+    csp.httpEquiv = 'Content-Security-Policy';
+    csp.content = "frame-src 'self' blob:; connect-src 'self' blob: data:";
+    document.head.appendChild(csp);
+    // A plain browser: the playground, loaded on demand so the add-in never downloads exceljs.
+    const { mountPlayground } = await import(/* webpackChunkName: "playground" */ '../playground/Playground');
+    mountPlayground(rootElement());
     return;
   }
   showMessage('请在 Excel 中打开', '决算校验助手是 Excel 加载项：请在 Excel（2021、2024、Microsoft 365 或网页版）的“开始”选项卡点击“决算校验 › 审核工作簿”。');

@@ -1,0 +1,136 @@
+/**
+ * End to end in Chromium: the built pane served from 127.0.0.1, Office.onReady → host null → playground with the
+ * in-memory host. Every request that would leave the origin is blocked and must not happen.
+ */
+import { ChildProcess, execFileSync, spawn } from 'child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'fs';
+import * as path from 'path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { checkWorkbook } from '../../src/core/engine';
+import { readXlsx } from '../../src/host/xlsx-read';
+import { haveChromium, launch } from './browser';
+
+const root = path.resolve(__dirname, '../..');
+const dist = path.join(root, 'dist/addin');
+const artifacts = path.join(root, 'test-artifacts');
+const SAMPLE = 'changji-2020-selfeval.xlsx';
+const maybe = haveChromium ? describe : describe.skip;
+
+jest.setTimeout(300_000);
+
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    newest = Math.max(newest, e.isDirectory() ? newestSource(p) : statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds the add-in when the build is missing or older than the sources. */
+function ensureBuild(): void {
+  const page = path.join(dist, 'taskpane.html');
+  const sources = Math.max(newestSource(path.join(root, 'src')), statSync(path.join(root, 'webpack.config.js')).mtimeMs);
+  if (existsSync(page) && statSync(page).mtimeMs >= sources) return;
+  execFileSync(path.join(root, 'node_modules/.bin/webpack'), ['--mode', 'production'], { cwd: root, stdio: 'pipe' });
+}
+
+maybe('browser playground (npm start)', () => {
+  let server: ChildProcess;
+  let origin: string;
+  let context: BrowserContext;
+  let page: Page;
+  const leftOrigin: string[] = [];
+
+  beforeAll(async () => {
+    ensureBuild();
+    // The same server `npm start` runs, on a free port; it prints the URL.
+    server = spawn(process.execPath, [path.join(root, 'scripts/serve.mjs')], { env: { ...process.env, PORT: '0' }, stdio: ['ignore', 'pipe', 'inherit'] });
+    origin = await new Promise<string>((ok, fail) => {
+      let out = '';
+      server.stdout!.on('data', (d) => {
+        out += String(d);
+        const m = /(http:\/\/127\.0\.0\.1:\d+)\//.exec(out);
+        if (m) ok(m[1]);
+      });
+      server.on('exit', (code) => fail(new Error(`serve.mjs exited ${code}`)));
+    });
+    context = await launch({ acceptDownloads: true });
+    await context.route('**/*', (route) => {
+      const url = route.request().url();
+      if (url.startsWith(origin) || url.startsWith('blob:') || url.startsWith('data:')) return route.continue();
+      leftOrigin.push(url);
+      return route.abort();
+    });
+    page = await context.newPage();
+    mkdirSync(artifacts, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    server?.kill();
+  });
+
+  test('check a bundled sample, highlight, select, apply, restore, download', async () => {
+    const wb = await readXlsx(new Uint8Array(readFileSync(path.join(root, 'samples', SAMPLE))), SAMPLE);
+    const expected = checkWorkbook(wb);
+    const count = (s: string) => expected.findings.filter((f) => f.severity === s).length;
+
+    await page.goto(`${origin}/taskpane.html`);
+    await page.getByLabel('选择样例工作簿').selectOption(SAMPLE);
+    await page.getByTestId('grid').waitFor();
+    await page.getByRole('button', { name: '一键审核' }).click();
+    await page.getByTestId('notice').filter({ hasText: '审核完成' }).waitFor();
+    expect(await page.getByTestId('count-error').innerText()).toBe(`错误 ${count('error')}`);
+    expect(await page.getByTestId('count-rounding').innerText()).toBe(`尾数误差 ${count('rounding')}`);
+    expect(await page.getByTestId('count-warning').innerText()).toBe(`提示 ${count('warning')}`);
+    expect(await page.getByTestId('count-info').innerText()).toBe(`说明 ${count('info')}`);
+
+    // click a marked finding: its sheet opens, its cell is selected and its row is filled
+    const marked = expected.findings.find((f) => f.severity !== 'info' && f.cell)!;
+    await page.getByRole('button', { name: `选中 ${marked.sheet}!${marked.cell}` }).first().click();
+    const cell = page.locator(`td[data-address="${marked.cell}"]`);
+    await expect(cell.getAttribute('data-selected')).resolves.toBe('true');
+    expect(await cell.getAttribute('data-fill')).toMatch(/^#(FFC7CE|FFEB9C|DDEBF7)$/);
+    await page.screenshot({ path: path.join(artifacts, 'playground.png'), fullPage: false });
+
+    // apply one recomputed value (asks first when the cell is not empty)
+    const edit = expected.edits[0];
+    if (edit) {
+      await page.getByRole('button', { name: `应用 ${edit.sheet}!${edit.cell} = ${edit.proposed}` }).first().click();
+      const overwrite = page.getByRole('button', { name: '覆盖' });
+      const done = page.getByTestId('notice').filter({ hasText: '已写入' });
+      await Promise.race([overwrite.waitFor(), done.waitFor()]);
+      if (await overwrite.isVisible()) await overwrite.click();
+      await done.waitFor();
+      await page.getByRole('tab', { name: edit.sheet }).click();
+      const applied = await page.locator(`td[data-address="${edit.cell}"]`).innerText();
+      expect(Number(applied)).toBeCloseTo(Number(edit.value), 6);
+    }
+
+    // download the annotated workbook
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载标注工作簿' }).click()]);
+    expect(download.suggestedFilename()).toBe('changji-2020-selfeval-标注.xlsx');
+
+    // 清除标记: every fill gone, applied value back
+    await page.getByRole('button', { name: '清除标记' }).click();
+    await page.getByTestId('notice').filter({ hasText: '已恢复' }).waitFor();
+    for (const name of wb.sheets.map((s) => s.name)) {
+      await page.getByRole('tab', { name }).click();
+      expect(await page.locator('td[data-fill]').count()).toBe(0);
+    }
+    if (edit) {
+      await page.getByRole('tab', { name: edit.sheet }).click();
+      expect(await page.locator(`td[data-address="${edit.cell}"]`).innerText()).not.toBe(edit.proposed);
+    }
+  });
+
+  test('a broken file gives a Chinese error, and no request left the origin', async () => {
+    await page.getByLabel('打开工作簿文件').setInputFiles({ name: '坏文件.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('这不是一个工作簿') });
+    const alert = page.getByRole('alert').filter({ hasText: '无法打开' });
+    await alert.waitFor();
+    expect(await alert.innerText()).toMatch(/坏文件\.xlsx：.*(无法读取|损坏)/);
+    expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').count()).toBe(1);
+    expect(leftOrigin).toEqual([]);
+  });
+});
