@@ -23,6 +23,22 @@ export interface ExcelHostOptions {
   maxCellsPerRead?: number;
   maxBytesPerRequest?: number;
   fileName?: string;
+  /** Excel on the web can leave context.sync() pending forever while busy (office-js#4805); give up after this. */
+  timeoutMs?: number;
+}
+
+export const DEFAULT_TIMEOUT_MS = 120_000;
+
+/** Wraps a run function so a batch that never returns ends in a visible Chinese error instead of a hung pane. */
+export function withTimeout(run: ExcelRun, ms: number): ExcelRun {
+  return <T>(batch: (context: Excel.RequestContext) => Promise<T>) =>
+    new Promise<T>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new HostError(`Excel 在 ${Math.round(ms / 1000)} 秒内没有响应，请稍后重试（大型工作簿在网页版中加载时可能较慢）`)), ms);
+      run(batch).then(
+        (v) => (clearTimeout(timer), resolve(v)),
+        (e) => (clearTimeout(timer), reject(e)),
+      );
+    });
 }
 
 export const MAX_CELLS_PER_READ = 5_000_000;
@@ -96,7 +112,7 @@ export class ExcelHost extends JournaledHost {
 
   constructor(options: ExcelHostOptions) {
     super();
-    this.run = options.run;
+    this.run = withTimeout(options.run, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
     this.capabilities = excelCapabilities(options.isSetSupported);
     this.maxCells = options.maxCellsPerRead ?? MAX_CELLS_PER_READ;
     this.maxBytes = options.maxBytesPerRequest ?? MAX_BYTES_PER_REQUEST;

@@ -205,3 +205,8 @@ describe('ExcelHost over the fake request context', () => {
     expect(doc.activeSheet).toBe(doc.sheets[1].name);
   });
 });
+
+test('a sync that never returns ends in a visible error, not a hung pane', async () => {
+  const h = new ExcelHost({ run: () => new Promise(() => undefined), isSetSupported: supportsUpTo('1.18'), timeoutMs: 20 });
+  await expect(h.readWorkbook()).rejects.toThrow(/没有响应/);
+});
