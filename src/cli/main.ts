@@ -13,6 +13,8 @@ export interface CliIO {
 
 const COMMANDS: Record<string, { run: () => Promise<Command>; summary: string }> = {
   check: { run: async () => runCheck, summary: '审核工作簿：juesuan check <文件或文件夹…> [--format text|json] [--annotate 输出.xlsx]' },
+  draft: { run: async () => (await import('./draft')).runDraft, summary: '起草第三部分情况说明：juesuan draft <文件.xlsx> [--sections NT-01,NT-05] [--set A|B] [--out 副本.xlsx]' },
+  template: { run: async () => (await import('./template')).runTemplate, summary: '写出空白模板：juesuan template <模板编号> [--variant 版式] -o <输出.xlsx>；--list 列出模板' },
   fix: { run: async () => (await import('./fix')).runFix, summary: '写出更正副本（绩效自评表的执行率、得分、结余、总分、等级）：juesuan fix <输入.xlsx> -o <输出.xlsx>' },
 };
 

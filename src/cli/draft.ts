@@ -1,0 +1,81 @@
+/** `juesuan draft <file.xlsx> [--sections NT-01,NT-05] [--set A|B] [--style plain|grouped] [--out copy.xlsx]` */
+import fs from 'fs';
+import path from 'path';
+import { isRecognition } from '../core/recognition';
+import { recognizeSheet } from '../core/engine';
+import { draftSituationNotes, draftRows, DRAFT_SECTIONS } from '../core/narrative/drafts';
+import { uniqueSheetName } from '../core/templates/builder';
+import { rewriteWorkbook } from '../host/xlsx-annotate';
+import type { CliIO } from './main';
+import { errorMessage, loadWorkbook, parseArgs } from './inputs';
+
+export async function runDraft(args: string[], io: CliIO): Promise<number> {
+  const parsed = parseArgs(args, ['--out', '-o', '--sections', '--set', '--style'], ['--zeros']);
+  if (typeof parsed === 'string') {
+    io.err(`juesuan draft：${parsed}\n`);
+    return 2;
+  }
+  if (parsed.positional.length !== 1) {
+    io.err('juesuan draft：请给出一个 .xlsx 文件\n');
+    return 2;
+  }
+  const file = parsed.positional[0];
+  const set = parsed.options.get('--set') as string | undefined;
+  const style = parsed.options.get('--style') as string | undefined;
+  if (set && set !== 'A' && set !== 'B') {
+    io.err('juesuan draft：--set 只能是 A 或 B\n');
+    return 2;
+  }
+  if (style && style !== 'plain' && style !== 'grouped') {
+    io.err('juesuan draft：--style 只能是 plain 或 grouped\n');
+    return 2;
+  }
+  const sections = (parsed.options.get('--sections') as string | undefined)?.split(/[,，]/).map((s) => s.trim().toUpperCase()).filter(Boolean);
+  const unknown = sections?.filter((s) => !DRAFT_SECTIONS.some((d) => d.id === s));
+  if (unknown?.length) {
+    io.err(`juesuan draft：未知的段落 ${unknown.join('、')}，可选：${DRAFT_SECTIONS.map((d) => d.id).join('、')}\n`);
+    return 2;
+  }
+  let workbook;
+  try {
+    workbook = await loadWorkbook(file);
+  } catch (e) {
+    io.err(`juesuan draft：${errorMessage(e)}\n`);
+    return 2;
+  }
+  const recognitions = workbook.sheets.map((s) => recognizeSheet(s)).filter(isRecognition);
+  if (!recognitions.some((r) => r.family === 'gongkai')) {
+    io.err(`juesuan draft：${path.basename(file)} 中没有识别出任何公开表，无法起草情况说明\n`);
+    return 2;
+  }
+  const draft = draftSituationNotes({ workbook, recognitions }, {
+    sections, headingSet: set as 'A' | 'B' | undefined, amountStyle: style as 'plain' | 'grouped' | undefined, listZeros: parsed.options.has('--zeros'),
+  });
+  const rows = draftRows(draft);
+  const out = (parsed.options.get('--out') ?? parsed.options.get('-o')) as string | undefined;
+  if (!out) {
+    io.out(rows.join('\n') + '\n');
+  } else {
+    if (path.resolve(out) === path.resolve(file)) {
+      io.err('juesuan draft：--out 的输出文件不能与输入文件相同（不修改原文件）\n');
+      return 2;
+    }
+    let name = '';
+    const { bytes, lost } = await rewriteWorkbook(new Uint8Array(fs.readFileSync(file)), (wb) => {
+      name = uniqueSheetName(wb, '情况说明（草稿）');
+      const ws = wb.addWorksheet(name);
+      ws.getColumn(1).width = 110;
+      draft.paragraphs.forEach((p, i) => {
+        const cell = ws.getCell(i + 1, 1);
+        cell.value = p.text;
+        cell.alignment = { wrapText: true, vertical: 'top' };
+        if (p.kind === 'heading') cell.font = { bold: true };
+      });
+    });
+    fs.writeFileSync(out, bytes);
+    io.err(`已写出副本：${out}，草稿在新工作表“${name}”（原文件未改动）\n`);
+    for (const part of lost) io.err(`注意：副本未能保留原文件中的${part}\n`);
+  }
+  if (draft.unfilled.length) io.err(`待填写 ${draft.unfilled.length} 项：${draft.unfilled.join('；')}\n`);
+  return 0;
+}

@@ -1,0 +1,80 @@
+/** `juesuan template` and `juesuan draft`: list, write, variants, errors; a draft written into a copy. */
+import fs from 'fs';
+import path from 'path';
+import { main } from '../../src/cli/main';
+import { checkWorkbook } from '../../src/core/engine';
+import { readXlsx } from '../../src/host/xlsx-read';
+import { fixturePath, tempDir } from '../helpers';
+
+async function run(args: string[]) {
+  let out = '';
+  let err = '';
+  const code = await main(args, { out: (t) => (out += t), err: (t) => (err += t) });
+  return { code, out, err };
+}
+
+describe('juesuan template', () => {
+  test('--list names every template id with its variants and markers', async () => {
+    const r = await run(['template', '--list']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/three-public\s+--variant henan-2021\s+公开07/);
+    expect(r.out).toMatch(/three-public\s+--variant shanxi-2024\s+公开09/);
+    expect(r.out).toMatch(/disclosure-stats\s+--variant shanxi-2022\s+公开10/);
+    expect(r.out).not.toMatch(/disclosure-stats\s+--variant henan-2021/);
+  });
+
+  test('writes a template that the checker recognises at once', async () => {
+    const out = path.join(tempDir(), '三公.xlsx');
+    const r = await run(['template', 'three-public', '--variant', 'shanxi-2024', '-o', out]);
+    expect(r.code).toBe(0);
+    const result = checkWorkbook(await readXlsx(new Uint8Array(fs.readFileSync(out)), '三公.xlsx'));
+    expect(result.sheets).toEqual([expect.objectContaining({ name: '公开09表', template: 'three-public', unit: '万元' })]);
+    expect(result.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+
+  test('gongkai writes every table of a variant; unknown ids and variants are refused', async () => {
+    const out = path.join(tempDir(), 'all.xlsx');
+    expect((await run(['template', 'gongkai', '--variant', 'shanxi-2022', '-o', out])).code).toBe(0);
+    const result = checkWorkbook(await readXlsx(new Uint8Array(fs.readFileSync(out)), 'all.xlsx'));
+    expect(result.sheets).toHaveLength(10);
+    expect(result.sheets.every((s) => s.unit === '元')).toBe(true);
+    expect((await run(['template', 'nonsense', '-o', path.join(tempDir(), 'x.xlsx')])).code).toBe(2);
+    const bad = await run(['template', 'disclosure-stats', '--variant', 'henan-2021', '-o', path.join(tempDir(), 'x.xlsx')]);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('shanxi-2024');
+    expect((await run(['template', 'income'])).code).toBe(2);
+  });
+});
+
+describe('juesuan draft', () => {
+  test('prints the draft, and lists what is left to fill in', async () => {
+    const r = await run(['draft', fixturePath('jiaozuo-2021-gongkai.xlsx')]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('2021年度收入合计19475.63万元，其中：财政拨款收入17074.25万元，占87.67%；其他收入2401.38万元，占12.33%。');
+    expect(r.err).toMatch(/待填写 \d+ 项/);
+  });
+
+  test('--out writes the draft into a new sheet of a copy; the input is untouched', async () => {
+    const dir = tempDir();
+    const input = path.join(dir, 'in.xlsx');
+    fs.copyFileSync(fixturePath('jiaozuo-2021-gongkai.xlsx'), input);
+    const before = fs.readFileSync(input);
+    const out = path.join(dir, 'out.xlsx');
+    const r = await run(['draft', input, '--sections', 'NT-02,NT-03', '--out', out]);
+    expect(r.code).toBe(0);
+    expect(fs.readFileSync(input).equals(before)).toBe(true);
+    const wb = await readXlsx(new Uint8Array(fs.readFileSync(out)), 'out.xlsx');
+    const sheet = wb.sheets.find((s) => s.name === '情况说明（草稿）')!;
+    expect(sheet).toBeDefined();
+    const texts = sheet.cells.map((row) => String(row?.[0]?.value ?? ''));
+    expect(texts).toContain('二、收入决算情况说明');
+    expect(texts).toContain('2021年度支出合计20581.50万元，其中：基本支出16820.42万元，占81.73%；项目支出3761.08万元，占18.27%。');
+    expect(wb.sheets.length).toBe(11);
+  });
+
+  test('refuses bad options', async () => {
+    expect((await run(['draft'])).code).toBe(2);
+    expect((await run(['draft', fixturePath('jiaozuo-2021-gongkai.xlsx'), '--sections', 'NT-99'])).code).toBe(2);
+    expect((await run(['draft', fixturePath('jiaozuo-2021-gongkai.xlsx'), '--set', 'C'])).code).toBe(2);
+  });
+});
