@@ -115,3 +115,11 @@ describe('situation-notes draft on Jiaozuo 2021 (set A, plain amounts like the e
     expect(d.paragraphs.filter((p) => p.kind === 'text')).toHaveLength(1);
   });
 });
+
+test('answers keyed by the placeholder label (what the pane collects) fill the slot', () => {
+  const d = draftSituationNotes(context, { sections: ['NT-01', 'NT-07'], inputs: { '上年收、支总计': '22389.03', 公务用车保有量: '118' } });
+  const texts = d.paragraphs.map((p) => p.text).join('\n');
+  expect(texts).toContain('增加1965.71万元，增长8.78%');
+  expect(texts).toContain('公务用车保有量为118辆');
+  expect(d.unfilled).not.toContain('公务用车保有量');
+});

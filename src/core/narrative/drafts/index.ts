@@ -103,8 +103,9 @@ class Writer {
     if (!this.unfilled.includes(label)) this.unfilled.push(label);
     return `【请填写：${label}】`;
   }
-  input(key: string): Decimal | null {
-    const v = this.inputs[key];
+  /** A user amount by its key, or by the label its placeholder shows (what the pane collects). */
+  input(key: string, label?: string): Decimal | null {
+    const v = this.inputs[key] ?? (label ? this.inputs[label] : undefined);
     if (v === undefined || v.trim() === '') return null;
     try {
       return new Decimal(v.replace(/[,，\s]/g, ''));
@@ -113,7 +114,7 @@ class Writer {
     }
   }
   textInput(key: string, label: string): string {
-    const v = this.inputs[key];
+    const v = this.inputs[key] ?? this.inputs[label];
     return v && v.trim() ? v.trim().replace(/。$/, '') : this.ask(label);
   }
 }
@@ -125,8 +126,9 @@ export function percent(part: Decimal | null, whole: Decimal | null): string | n
 }
 
 /** §0.4 Δ句: 增加{|Δ|}，增长{率}% / 减少…下降… / null for 持平 (the caller words it). */
-function deltaClause(w: Writer, current: Decimal, prior: Decimal | null, label: string): { text: string; flat: boolean } {
-  if (prior === null) return { text: w.ask(`${label}较上年的增减额及增减率（需上年数）`), flat: false };
+function deltaClause(w: Writer, current: Decimal, given: Decimal | null, label: string): { text: string; flat: boolean } {
+  const prior = given ?? w.input(`上年${label}`);
+  if (prior === null) return { text: w.ask(`上年${label}`), flat: false };
   const d = current.minus(prior);
   if (d.isZero()) return { text: '', flat: true };
   const rate = prior.isZero() ? '' : `，${d.gt(0) ? '增长' : '下降'}${fixed(halfUp(d.abs().div(prior).times(HUNDRED), 2), 2)}%`;
@@ -228,7 +230,7 @@ export function draftSituationNotes(context: WorkbookContext, options: DraftOpti
       const cls = classes.map((r) => ({ r, v: t.coded('general-budget-expenditure', r.code, 1) })).filter((x) => zeroOk(x.v));
       w.text(`${Y}年度一般公共预算财政拨款支出${w.money(total, '一般公共预算财政拨款支出')}，主要用于以下方面：${cls.map((x) => `${x.r.name}（类）${w.money(x.v, x.r.name)}，${share}${percent(x.v, total) ?? '0.00%'}`).join('；')}。`);
       w.heading(A ? '（三）具体情况' : '（三）一般公共预算财政拨款支出决算具体情况');
-      const budgetTotal = w.input('年初.合计');
+      const budgetTotal = w.input('年初.合计', '一般公共预算财政拨款支出年初预算');
       w.text(`${Y}年度一般公共预算财政拨款支出年初预算为${budgetTotal ? w.money(budgetTotal, '') : w.ask('一般公共预算财政拨款支出年初预算')}，支出决算为${w.money(total, '一般公共预算财政拨款支出')}，完成年初预算的${percent(total, budgetTotal) ?? w.ask('完成年初预算的比例（需年初预算）')}。其中：`);
       const byCode = new Map((gb?.codeRows ?? []).map((r) => [r.code, r]));
       const level = A ? 7 : 3;
@@ -238,7 +240,7 @@ export function draftSituationNotes(context: WorkbookContext, options: DraftOpti
       }).sort((a, b) => (a.code < b.code ? -1 : 1));
       rows.forEach((r, i) => {
         const v = t.coded('general-budget-expenditure', r.code, 1) ?? ZERO;
-        const budget = w.input(`年初.${r.code}`);
+        const budget = w.input(`年初.${r.code}`, `${r.code} ${r.name} 年初预算`);
         const budgetText = budget ? w.money(budget, '') : w.ask(`${r.code} ${r.name} 年初预算`);
         const rate = budget && !budget.isZero() ? `，完成年初预算的${percent(v, budget)}` : '';
         const same = budget !== null && budget.eq(v);
