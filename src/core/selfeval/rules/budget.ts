@@ -74,7 +74,10 @@ function resolveDecimalCommas(ctx: TableCheck): void {
       const rate = statedRate(row) ?? (isPart ? statedRate(b.totalRow) : null);
       if (rate && full && exec && !full.isZero()) {
         tests++;
-        if (exec.dividedBy(full).times(100).minus(rate).abs().gt(1)) return false;
+        const computed = exec.dividedBy(full).times(100);
+        const near = (r: Decimal) => computed.minus(r).abs().lte(1);
+        // S-PARSE-05: a plain rate ≤ 1.5 may be a fraction.
+        if (!near(rate) && !(rate.lte('1.5') && near(rate.times(100)))) return false;
         if (reading === 'd') reasons.push('执行率');
       }
       const balCol = b.cols.bal;
