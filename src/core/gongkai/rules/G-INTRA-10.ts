@@ -1,4 +1,4 @@
-import { codedTables, brokenAncestors } from './coded';
+import { brokenAncestors, codedTables, liveColumns } from './coded';
 import { coded, codedTerm, GRule, identity } from './kit';
 
 const R: GRule = {
@@ -8,7 +8,7 @@ const R: GRule = {
     codedTables(ctx).flatMap((t) => {
       if (brokenAncestors(t).has('合计')) return [];
       const classes = t.codeRows.filter((r) => r.code.length === 3);
-      return t.columns.flatMap((c) =>
+      return liveColumns(ctx, t).flatMap((c) =>
         identity(R.id, coded(t, null, c.lanci), classes.map((r) => codedTerm(t, r.code, c.lanci)), `${t.sheet.name} 合计行（${c.header || `栏${c.lanci}`}）= 各类科目之和`),
       );
     }),

@@ -1,4 +1,4 @@
-import { codedTables } from './coded';
+import { codedTables, liveColumns } from './coded';
 import { children, coded, codedTerm, GRule, identity } from './kit';
 
 const R: GRule = {
@@ -11,7 +11,7 @@ const R: GRule = {
         .flatMap((r) => {
           const kids = children(t, r.code);
           if (kids.length === 0) return [];
-          return t.columns.flatMap((c) =>
+          return liveColumns(ctx, t).flatMap((c) =>
             identity(R.id, coded(t, r.code, c.lanci), kids.map((k) => codedTerm(t, k.code, c.lanci)), `${t.sheet.name} 款 ${r.code} ${r.name}（${c.header || `栏${c.lanci}`}）= 其下各项之和`),
           );
         }),

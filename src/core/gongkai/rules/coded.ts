@@ -1,5 +1,5 @@
 /** Shared by the coded-table rules (G-INTRA-10…13): which tables, and the branches a missing parent cuts off. */
-import { GongkaiTemplate, GTable } from '../model';
+import { AmountColumn, GongkaiTemplate, GTable } from '../model';
 import { GContext, orphans } from './kit';
 
 export const CODED: GongkaiTemplate[] = ['income', 'expenditure', 'general-budget-expenditure', 'gov-fund', 'state-capital'];
@@ -16,4 +16,23 @@ export function brokenAncestors(t: GTable): Set<string> {
     broken.add('合计');
   }
   return broken;
+}
+
+const live = new WeakMap<GTable, AmountColumn[]>();
+
+/**
+ * The columns holding any figure. A column of blanks and zeros satisfies every sum in it, so its 合计/类/款
+ * identities are not built at all: on a 50 000-row table that halves the work of G-INTRA-10…12.
+ */
+export function liveColumns(ctx: GContext, t: GTable): AmountColumn[] {
+  let cols = live.get(t);
+  if (!cols) {
+    const rows = [t.totalRow, ...t.codeRows.map((r) => r.row)].filter((r): r is number => r !== null);
+    cols = t.columns.filter((c) => rows.some((row) => {
+      const r = ctx.values.read(t.sheet, { row, col: c.col });
+      return r.kind !== 'empty' && !(r.kind === 'number' && r.value.isZero());
+    }));
+    live.set(t, cols);
+  }
+  return cols;
 }
