@@ -29,6 +29,8 @@ export interface WriteReport {
   written: number;
   /** Cells left alone (the user declined to overwrite them, or a comment already sat there). */
   skipped: CellRef[];
+  /** Protected sheets that had something to write: left untouched (the add-in never unprotects a sheet). */
+  protectedSheets?: string[];
 }
 
 export interface RestoreReport {

@@ -65,6 +65,11 @@ export abstract class JournaledHost implements Host {
   abstract readWorkbook(onProgress?: (p: ReadProgress) => void): Promise<WorkbookGrid>;
   abstract selectCell(sheet: string, cell: string): Promise<void>;
 
+  /** Sheets the last read found protected: the add-in never unprotects a sheet, so it writes nothing there. */
+  protected protectedSheets(): Set<string> {
+    return new Set((this.workbook?.sheets ?? []).filter((s) => s.protected).map((s) => s.name));
+  }
+
   protected requireWrite(): void {
     if (!this.capabilities.canWrite) throw new HostError(this.capabilities.reason ?? '当前环境只能审核，不能写入');
   }
@@ -73,7 +78,9 @@ export abstract class JournaledHost implements Host {
     this.requireWrite();
     const wb = this.workbook;
     if (!wb) throw new HostError('请先审核工作簿');
-    const widths = new Map(wb.sheets.map((s) => [s.name, Math.max(s.colCount, 1)]));
+    const locked = this.protectedSheets();
+    const lockedHit = [...new Set(findings.filter((f) => locked.has(f.sheet) && f.cell).map((f) => f.sheet))];
+    const widths = new Map(wb.sheets.filter((s) => !locked.has(s.name)).map((s) => [s.name, Math.max(s.colCount, 1)]));
     const fills = new Map<string, CellWrite>();
     for (const m of rowMarks(findings)) {
       const width = widths.get(m.sheet);
@@ -87,7 +94,10 @@ export abstract class JournaledHost implements Host {
     const notes = noteKind === 'none' ? new Map() : notesByCell(findings.filter((f) => widths.has(f.sheet)));
     // Cells marked by an earlier run: restored unless this run marks them again.
     const stale = this.journal.entries.filter(
-      (e) => (isHighlightFill(e.after.fill) || (e.after.note ?? '').includes('【决算校验】')) && !fills.has(cellKey(e.sheet, e.address)),
+      (e) =>
+        !locked.has(e.sheet) &&
+        (isHighlightFill(e.after.fill) || (e.after.note ?? '').includes('【决算校验】')) &&
+        !fills.has(cellKey(e.sheet, e.address)),
     );
     const keys = new Map<string, CellKey>();
     for (const w of fills.values()) keys.set(cellKey(w.sheet, w.address), w);
@@ -120,12 +130,15 @@ export abstract class JournaledHost implements Host {
     const journal = recordWrites(snap.journal, snap.states, writes);
     await this.backend.commit({ writes, journal });
     this.journal = journal;
-    return { written: writes.length, skipped: skipped.map(toRef) };
+    return { written: writes.length, skipped: skipped.map(toRef), ...(lockedHit.length ? { protectedSheets: lockedHit } : {}) };
   }
 
   async applyEdits(edits: ProposedEdit[], confirmOverwrite: ConfirmOverwrite): Promise<WriteReport> {
     this.requireWrite();
-    const valid = edits.filter((e) => parseA1(e.cell));
+    const locked = this.protectedSheets();
+    const lockedHit = [...new Set(edits.filter((e) => locked.has(e.sheet)).map((e) => e.sheet))];
+    const lockedNote = lockedHit.length ? { protectedSheets: lockedHit } : {};
+    const valid = edits.filter((e) => parseA1(e.cell) && !locked.has(e.sheet));
     const keys = valid.map((e) => ({ sheet: e.sheet, address: e.cell.replace(/\$/g, '').toUpperCase() }));
     const snap = await this.backend.snapshot({ cells: keys });
     const nonEmpty = valid
@@ -147,12 +160,12 @@ export abstract class JournaledHost implements Host {
       writes.push(w);
     });
     const skipped = nonEmpty.filter((x) => declined.has(cellKey(x.key.sheet, x.key.address))).map((x) => toRef(x.key));
-    if (writes.length === 0) return { written: 0, skipped };
+    if (writes.length === 0) return { written: 0, skipped, ...lockedNote };
     const journal = recordWrites(snap.journal, snap.states, writes);
     await this.backend.commit({ writes, journal });
     this.journal = journal;
     this.afterEdits(writes);
-    return { written: writes.length, skipped };
+    return { written: writes.length, skipped, ...lockedNote };
   }
 
   /** Lets a host update its cached grid after values were written. */

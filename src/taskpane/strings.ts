@@ -38,6 +38,7 @@ export const S = {
   reportInserted: (name: string) => `已插入“${name}”工作表，请在“出错说明”列逐条说明。`,
   applied: (n: number) => `已写入 ${n} 个重算值。`,
   skipped: (cells: string) => `未写入：${cells}`,
+  protectedSheets: (names: string) => `以下工作表受保护，未标记也未写入（加载项不会取消保护）：${names}`,
   confirmTitle: '覆盖已有内容？',
   confirmBody: '以下单元格已有内容，应用重算值会覆盖它们（可用“清除标记”恢复）：',
   confirmYes: '覆盖',

@@ -174,7 +174,7 @@ export class FakeRange extends Proxy {
     this.format = {
       fill: {
         clear: () =>
-          ctx.write(8, () => {
+          self.guardedWrite(8, () => {
             const b = self.resolve();
             self.each(b, (addr) => {
               const c = self.sheet().get(addr);
@@ -192,6 +192,13 @@ export class FakeRange extends Proxy {
       },
       autofitColumns: () => ctx.write(8, () => undefined),
     };
+  }
+  /** Excel refuses to change a cell of a protected sheet (AccessDenied), failing the whole batch. */
+  private guardedWrite(bytes: number, apply: () => void): void {
+    this.ctx.write(bytes, () => {
+      if (this.sheet().protected) throw fakeError('AccessDenied', `sheet ${this.sheetName} is protected`);
+      apply();
+    });
   }
   private sheet(): FakeSheet {
     return this.ctx.doc.sheet(this.sheetName);
@@ -268,7 +275,7 @@ export class FakeRange extends Proxy {
     return this.get('values');
   }
   set values(v: unknown[][]) {
-    this.ctx.write(JSON.stringify(v).length, () =>
+    this.guardedWrite(JSON.stringify(v).length, () =>
       this.each(this.resolve(), (addr, r, c) => {
         const cell = this.sheet().ensure(addr);
         cell.value = v[r - this.resolve().top][c - this.resolve().left] as FakeCell['value'];
@@ -283,7 +290,7 @@ export class FakeRange extends Proxy {
     return this.get('numberFormat');
   }
   set numberFormat(v: string[][]) {
-    this.ctx.write(JSON.stringify(v).length, () =>
+    this.guardedWrite(JSON.stringify(v).length, () =>
       this.each(this.resolve(), (addr, r, c) => {
         this.sheet().ensure(addr).numFmt = v[r - this.resolve().top][c - this.resolve().left];
       }),
@@ -293,7 +300,7 @@ export class FakeRange extends Proxy {
     return this.get('formulas');
   }
   set formulas(v: unknown[][]) {
-    this.ctx.write(JSON.stringify(v).length, () =>
+    this.guardedWrite(JSON.stringify(v).length, () =>
       this.each(this.resolve(), (addr, r, c) => {
         const x = v[r - this.resolve().top][c - this.resolve().left] as FakeCell['value'];
         const cell = this.sheet().ensure(addr);
@@ -319,7 +326,7 @@ export class FakeRange extends Proxy {
     return result;
   }
   setCellProperties(props: { format?: { fill?: FillState } }[][]): void {
-    this.ctx.write(JSON.stringify(props).length, () => {
+    this.guardedWrite(JSON.stringify(props).length, () => {
       const b = this.resolve();
       this.each(b, (addr, r, c) => {
         const fill = props[r - b.top][c - b.left].format?.fill;

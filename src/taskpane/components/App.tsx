@@ -20,7 +20,7 @@ import {
 import { checkWorkbook } from '../../core/engine';
 import { CheckResult, Finding, ProposedEdit, SEVERITY_LABEL, Severity } from '../../core/findings';
 import { WorkbookGrid } from '../../core/grid';
-import { CellChange, Host } from '../../host/host';
+import { CellChange, Host, WriteReport } from '../../host/host';
 import { S } from '../strings';
 import { allEdits, counts, groupFindings, MARK_SEVERITIES } from '../model';
 import { FindingsList } from './FindingsList';
@@ -51,6 +51,7 @@ interface PendingConfirm {
 }
 
 const refs = (cells: { sheet: string; cell: string }[]) => cells.map((c) => `${c.sheet}!${c.cell}`).join('、');
+const lockedText = (w: WriteReport) => (w.protectedSheets?.length ? ` ${S.protectedSheets(w.protectedSheets.join('、'))}` : '');
 const yieldToBrowser = () => new Promise<void>((r) => setTimeout(r, 0));
 
 export const App: React.FC<AppProps> = ({ host, check = checkWorkbook, extraActions, onChanged }) => {
@@ -85,7 +86,7 @@ export const App: React.FC<AppProps> = ({ host, check = checkWorkbook, extraActi
         setPhase({ kind: 'busy', label: S.marking });
         const w = await host.applyHighlights(r.findings);
         onChanged?.(r);
-        setNotice({ intent: 'success', text: S.doneMarked(w.written) + (w.skipped.length ? ` ${S.skipped(refs(w.skipped))}` : '') });
+        setNotice({ intent: w.protectedSheets?.length ? 'warning' : 'success', text: S.doneMarked(w.written) + (w.skipped.length ? ` ${S.skipped(refs(w.skipped))}` : '') + lockedText(w) });
       } else {
         setNotice({ intent: 'info', text: S.doneReadOnly });
       }
@@ -97,7 +98,7 @@ export const App: React.FC<AppProps> = ({ host, check = checkWorkbook, extraActi
     guard(S.running, async () => {
       const w = await host.applyEdits(edits, askOverwrite);
       onChanged?.(result);
-      setNotice({ intent: w.skipped.length ? 'warning' : 'success', text: S.applied(w.written) + (w.skipped.length ? ` ${S.skipped(refs(w.skipped))}` : '') });
+      setNotice({ intent: w.skipped.length || w.protectedSheets?.length ? 'warning' : 'success', text: S.applied(w.written) + (w.skipped.length ? ` ${S.skipped(refs(w.skipped))}` : '') + lockedText(w) });
     });
 
   const clear = () =>
