@@ -56,7 +56,10 @@ export async function annotateWorkbook(input: Uint8Array, findings: Finding[]): 
       const row = ws.getRow(Number(rowText) + 1);
       const width = Math.max(ws.columnCount, 1);
       for (let c = 1; c <= width; c++) {
-        row.getCell(c).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HIGHLIGHT_ARGB[severity as Exclude<Severity, 'info'>] } };
+        const cell = row.getCell(c);
+        // exceljs shares one style object among cells loaded with the same style: give this cell its own copy,
+        // or every cell of that style in the workbook turns red.
+        cell.style = { ...cell.style, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: HIGHLIGHT_ARGB[severity as Exclude<Severity, 'info'>] } } };
       }
     }
     const notes = new Map<string, string[]>();

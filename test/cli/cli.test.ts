@@ -132,6 +132,21 @@ describe('--annotate', () => {
     expect((ws.getCell('A13').fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb).not.toBe('FFFFC7CE');
   });
 
+  test('fills only the failing rows: cells sharing a style elsewhere keep their look', async () => {
+    const out = path.join(dir, '标注-样式.xlsx');
+    await run(['check', fixturePath('jiaozuo-2021-gongkai.xlsx'), '--annotate', out]);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(out);
+    const filledRows = new Set<string>();
+    book.eachSheet((ws) => ws.eachRow((row, r) => row.eachCell((c) => {
+      if ((c.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb?.startsWith('FFFF')) filledRows.add(`${ws.name}!${r}`);
+    })));
+    // 公开05 C10 (2010401) holds and shares its style with the failing rows: it must stay unfilled.
+    expect((book.getWorksheet('公开05')!.getCell('C10').fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb).toBeUndefined();
+    expect(filledRows.has('公开05!7')).toBe(true);
+    expect(filledRows.size).toBeLessThan(60);
+  });
+
   test('keeps images, data validation and comments, and says in Chinese that the chart could not be carried over', async () => {
     const rich = path.join(dir, '含图表.xlsx');
     const wb = shanxiWorkbook('s24');
