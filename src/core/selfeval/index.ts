@@ -19,7 +19,20 @@ import { TARGET_TABLE_REASON } from './vocab';
 
 export type { SelfEvalModel, SelfEvalTable } from './model';
 
+/** Words every self-evaluation or target table carries somewhere (title, 得分 column, 执行率 column). */
+const SELF_EVAL_WORD = /绩\s*效|自\s*评|得\s*分|执\s*行\s*率/;
+
+/** A cheap look at the raw text before the full reading normalises every cell of a 50 000-row 公开表. */
+function mayBeSelfEval(sheet: SheetGrid): boolean {
+  for (const row of sheet.cells) {
+    if (!row) continue;
+    for (const c of row) if (c && typeof c.value === 'string' && SELF_EVAL_WORD.test(c.value)) return true;
+  }
+  return false;
+}
+
 export function recognizeSelfEval(sheet: SheetGrid): RecognitionOutcome {
+  if (!mayBeSelfEval(sheet)) return null;
   const tables: SelfEvalTable[] = [];
   let rejected = false;
   for (const span of splitTables(sheet)) {
