@@ -32,6 +32,22 @@ describe('juesuan template', () => {
     expect(result.findings.filter((f) => f.severity !== 'info')).toEqual([]);
   });
 
+  test('绩效自评表 templates: listed with their variants, written and recognised at once', async () => {
+    const list = await run(['template', '--list']);
+    expect(list.out).toMatch(/project-selfeval\s+--variant national-2020\s+项目支出绩效自评表/);
+    expect(list.out).toMatch(/project-selfeval\s+--variant shanxi\s+项目支出绩效自评表/);
+    expect(list.out).toMatch(/department-selfeval\s+--variant henan-2021\s+部门（单位）整体绩效自评表/);
+    const out = path.join(tempDir(), 'x.xlsx');
+    const r = await run(['template', 'project-selfeval', '--variant', 'shanxi', '-o', out]);
+    expect(r.code).toBe(0);
+    const result = checkWorkbook(await readXlsx(new Uint8Array(fs.readFileSync(out)), 'x.xlsx'));
+    expect(result.sheets).toEqual([expect.objectContaining({ template: 'project-selfeval', variant: 'shanxi', unit: '万元' })]);
+    expect(result.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+    const bad = await run(['template', 'department-selfeval', '--variant', 'shanxi', '-o', path.join(tempDir(), 'y.xlsx')]);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('henan-2021');
+  });
+
   test('gongkai writes every table of a variant; unknown ids and variants are refused', async () => {
     const out = path.join(tempDir(), 'all.xlsx');
     expect((await run(['template', 'gongkai', '--variant', 'shanxi-2022', '-o', out])).code).toBe(0);

@@ -1,11 +1,13 @@
 /**
- * The template gallery: every 公开表 in each variant the spec names (gongkai-layouts.md §0.1). `listTemplates()`
+ * The template gallery: every 公开表 in each variant the spec names (gongkai-layouts.md §0.1), and the 绩效自评表
+ * (selfeval.md §0.1: project-selfeval national-2020 / shanxi, department-selfeval henan-2021). `listTemplates()`
  * feeds `juesuan template --list` and the pane's gallery; `templateSheets()` returns the pure descriptions the CLI
  * writes with exceljs (builder.ts) and the pane inserts through Office.js.
  */
 import { TEMPLATE_LABEL, TemplateId } from '../findings';
 import { GONGKAI_VARIANTS, GongkaiVariant, gongkaiTemplates, MARKERS, TemplateOptions } from './gongkai';
 import { TemplateSheet } from './model';
+import { SELFEVAL_TEMPLATES, selfEvalTemplate, SelfEvalVariant } from './selfeval';
 
 export type { TemplateSheet, TemplateCell, Formula } from './model';
 export { computeResults, formulaText, previewRows } from './model';
@@ -26,6 +28,7 @@ export function listTemplates(): TemplateEntry[] {
       out.push({ id: id as TemplateId, variant, label: TEMPLATE_LABEL[id as TemplateId], marker: `公开${String(n).padStart(2, '0')}` });
     }
   }
+  for (const t of SELFEVAL_TEMPLATES) out.push({ id: t.id, variant: t.variant, label: TEMPLATE_LABEL[t.id] });
   return out;
 }
 
@@ -47,5 +50,6 @@ export function templateSheets(id: string, variant?: string, options: TemplateOp
   if (variants.length === 0) throw new Error(`未知的模板“${id}”，请用 juesuan template --list 查看`);
   const v = variant ?? variants[0];
   if (!variants.includes(v)) throw new Error(`模板“${id}”没有版式“${v}”，可选：${variants.join('、')}`);
+  if (id === 'project-selfeval' || id === 'department-selfeval') return [selfEvalTemplate(v as SelfEvalVariant, options)];
   return gongkaiTemplates(v as GongkaiVariant, options).filter((s) => s.template === id);
 }

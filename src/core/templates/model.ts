@@ -10,14 +10,17 @@ import { TemplateId } from '../findings';
 import { Decimal, halfUp, readNumberText, ZERO } from '../numbers';
 
 export type Formula =
-  /** Σ refs − Σ minus; "" when every input is empty. Refs may be ranges (`C8:C33`). */
-  | { kind: 'sum'; refs: string[]; minus?: string[] }
+  /**
+   * Σ refs − Σ minus; "" when every input is empty. Refs may be ranges (`C8:C33`). `defaults` gives a value for a
+   * single-cell ref left empty (the implied budget 分值 10), added only when another input is filled.
+   */
+  | { kind: 'sum'; refs: string[]; minus?: string[]; defaults?: Record<string, number> }
   /** Σ of `values` on the rows whose code (text) has 3 digits: the 类 rows. */
   | { kind: 'sumClass'; codes: string[]; values: string[] }
   /** num ÷ den (× scale); "" when den is 0 or empty. */
   | { kind: 'ratio'; num: string; den: string; scale?: number; dp?: number }
-  /** weight × num ÷ den, capped at weight, rounded to dp; "" when den is 0 or empty. */
-  | { kind: 'score'; weight: string | number; num: string; den: string; dp: number }
+  /** weight × num ÷ den, capped at weight, rounded to dp; "" when den is 0 or empty. An empty weight cell counts `defaultWeight`. */
+  | { kind: 'score'; weight: string | number; num: string; den: string; dp: number; defaultWeight?: number }
   /** 优 ≥ 90, 良 ≥ 80, 中 ≥ 60, else 差; "" when empty. */
   | { kind: 'grade'; ref: string };
 
@@ -99,8 +102,10 @@ export function formulaText(f: Formula): string {
   switch (f.kind) {
     case 'sum': {
       const all = [...f.refs, ...(f.minus ?? [])].join(',');
-      const body = f.minus?.length ? `SUM(${f.refs.join(',')})-SUM(${f.minus.join(',')})` : `SUM(${f.refs.join(',')})`;
-      return `IF(COUNT(${all})=0,"",${body})`;
+      const plus = f.refs.map((r) => (f.defaults?.[r] !== undefined ? `IF(ISNUMBER(${r}),${r},${f.defaults[r]})` : r));
+      const body = f.minus?.length ? `SUM(${plus.join(',')})-SUM(${f.minus.join(',')})` : `SUM(${plus.join(',')})`;
+      const counted = f.defaults ? [...f.refs, ...(f.minus ?? [])].filter((r) => f.defaults![r] === undefined).join(',') : all;
+      return `IF(COUNT(${counted || all})=0,"",${body})`;
     }
     case 'sumClass':
       return `IF(COUNT(${f.values.join(',')})=0,"",${f.codes.map((c, i) => `SUMIF(${c},"???",${f.values[i]})`).join('+')})`;
@@ -109,7 +114,7 @@ export function formulaText(f: Formula): string {
       return `IF(N(${f.den})=0,"",${f.dp !== undefined ? `ROUND(${expr},${f.dp})` : expr})`;
     }
     case 'score': {
-      const w = typeof f.weight === 'number' ? String(f.weight) : f.weight;
+      const w = typeof f.weight === 'number' ? String(f.weight) : f.defaultWeight !== undefined ? `IF(ISNUMBER(${f.weight}),${f.weight},${f.defaultWeight})` : f.weight;
       return `IF(N(${f.den})=0,"",ROUND(MIN(${w},${w}*${f.num}/${f.den}),${f.dp}))`;
     }
     case 'grade':
@@ -147,7 +152,9 @@ export function computeResults(sheet: TemplateSheet, inputs: Map<string, string 
       case 'sum': {
         const plus = f.refs.flatMap(expand).map(num);
         const minus = (f.minus ?? []).flatMap(expand).map(num);
-        if ([...plus, ...minus].some((v) => v !== null)) {
+        const counted = [...f.refs, ...(f.minus ?? [])].filter((r) => f.defaults?.[r] === undefined).flatMap(expand).map(num);
+        for (const [r, d] of Object.entries(f.defaults ?? {})) if (num(r) === null) plus.push(new Decimal(d));
+        if (counted.some((v) => v !== null)) {
           const s = plus.reduce<Decimal>((a, v) => (v ? a.plus(v) : a), ZERO);
           out = minus.reduce<Decimal>((a, v) => (v ? a.minus(v) : a), s).toNumber();
         }
@@ -178,7 +185,7 @@ export function computeResults(sheet: TemplateSheet, inputs: Map<string, string 
         break;
       }
       case 'score': {
-        const w = typeof f.weight === 'number' ? new Decimal(f.weight) : num(f.weight) ?? ZERO;
+        const w = typeof f.weight === 'number' ? new Decimal(f.weight) : num(f.weight) ?? (f.defaultWeight !== undefined ? new Decimal(f.defaultWeight) : ZERO);
         const n = num(f.num) ?? ZERO;
         const d = num(f.den);
         if (d && !d.isZero()) {
