@@ -76,3 +76,35 @@ describe('columns are read by their header words, not their position', () => {
     expect(result.findings.filter((f) => f.severity !== 'info')).toEqual([]);
   });
 });
+
+describe('tables that print no 栏次 row', () => {
+  test('a 收入决算表 without 栏次: amount columns by their heads, sums checked', () => {
+    const rows = (total: number) => [
+      ['收入决算表'], ['单位：万元'],
+      ['科目编码', '科目名称', '本年收入合计', '财政拨款收入', '上级补助收入', '事业收入', '经营收入', '附属单位上缴收入', '其他收入'],
+      ['合计', null, total, 90, null, null, null, null, 10],
+      ['201', '一般公共服务支出', 100, 90, null, null, null, null, 10],
+    ];
+    const ok = checkWorkbook({ fileName: 'x.xlsx', sheets: [gridFromRows('Sheet1', rows(100))] });
+    expect(ok.sheets[0].template).toBe('income');
+    expect(ok.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+    const bad = checkWorkbook({ fileName: 'x.xlsx', sheets: [gridFromRows('Sheet1', rows(105))] });
+    expect(bad.findings.map((f) => [f.rule, f.cell])).toEqual(expect.arrayContaining([['G-INTRA-07', 'C4'], ['G-INTRA-10', 'C4']]));
+  });
+
+  test('a 收入支出决算总表 without 栏次: 行次 keys the rows, the 金额 heads number the columns', () => {
+    const sheet = (total: number) => gridFromRows('总表', [
+      ['收入支出决算总表'], ['金额单位：万元'],
+      ['收入', null, null, '支出'],
+      ['项目', '行次', '金额', '项目', '行次', '金额'],
+      ['一、一般公共预算财政拨款收入', 1, 100, '一、一般公共服务支出', 32, 100],
+      ['本年收入合计', 27, 100, '本年支出合计', 58, total],
+      ['总计', 31, 100, '总计', 62, total],
+    ]);
+    const ok = checkWorkbook({ fileName: 'x.xlsx', sheets: [sheet(100)] });
+    expect(ok.sheets[0].template).toBe('income-expenditure-summary');
+    expect(ok.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+    const bad = checkWorkbook({ fileName: 'x.xlsx', sheets: [sheet(101)] });
+    expect(bad.findings.map((f) => [f.rule, f.cell])).toEqual(expect.arrayContaining([['G-INTRA-02', 'F6'], ['G-INTRA-05', 'F7']]));
+  });
+});

@@ -186,6 +186,42 @@ function findLanciRow(sheet: SheetGrid, headerTop: number): { row: number; colum
   return found;
 }
 
+interface NumberedColumns {
+  /** The 栏次 row, or the last header row when the table prints none. */
+  row: number;
+  /** The last header row (the row above the 栏次 row, or `row` itself without one). */
+  headerBottom: number;
+  columns: { col: number; lanci: number }[];
+}
+
+const NOT_AMOUNT_HEAD = /(项目|行次|栏次|科目编码|科目代码|编码|代码|科目名称|类|款|项)$/;
+
+/** The 栏次 row; without one (other templates), the amount columns are the headed columns in order. */
+function numberedColumns(sheet: SheetGrid, headerTop: number): NumberedColumns | null {
+  const lanci = findLanciRow(sheet, headerTop);
+  if (lanci) return { row: lanci.row, headerBottom: lanci.row - 1, columns: lanci.columns };
+  // The body starts at the first row holding a number, a 合计/总计 label or a function code.
+  let body = -1;
+  for (let r = headerTop + 1; r < Math.min(sheet.rowCount, headerTop + 8) && body < 0; r++) {
+    for (const cell of sheet.cells[r] ?? []) {
+      if (!cell) continue;
+      const raw = rawText(cell).trim();
+      if (typeof cell.value === 'number' || CODE.test(raw) || isTotalLabel(raw)) {
+        body = r;
+        break;
+      }
+    }
+  }
+  if (body < 0) return null;
+  const columns: { col: number; lanci: number }[] = [];
+  for (let c = 0; c < sheet.colCount; c++) {
+    const h = columnHeader(sheet, c, headerTop, body - 1);
+    if (!h || NOT_AMOUNT_HEAD.test(h) || h === '收入' || h === '支出') continue;
+    columns.push({ col: c, lanci: columns.length + 1 });
+  }
+  return columns.length > 0 ? { row: body - 1, headerBottom: body - 1, columns } : null;
+}
+
 function columnHeader(sheet: SheetGrid, col: number, top: number, bottom: number): string {
   const parts: string[] = [];
   for (let r = top; r <= bottom; r++) {
@@ -248,8 +284,8 @@ function parseTable(sheet: SheetGrid, template: GongkaiTemplate, meta: Meta): GT
 
 function parseTwoSided(t: GTable, headerTop: number): GTable | string {
   const sheet = t.sheet;
-  const lanci = findLanciRow(sheet, headerTop);
-  const headerBottom = lanci ? lanci.row - 1 : headerTop + 1;
+  const lanci = numberedColumns(sheet, headerTop);
+  const headerBottom = lanci ? lanci.headerBottom : headerTop + 1;
   t.bodyTop = (lanci?.row ?? headerBottom) + 1;
   t.bodyBottom = bodyBottom(sheet, t.bodyTop);
   const lineCols: number[] = [];
@@ -325,9 +361,9 @@ function codeText(cell: Cell | undefined): string {
 
 function parseCoded(t: GTable, headerTop: number): GTable | string {
   const sheet = t.sheet;
-  const lanci = findLanciRow(sheet, headerTop);
+  const lanci = numberedColumns(sheet, headerTop);
   if (!lanci) return '没有找到栏次行（金额列编号）';
-  const headerBottom = lanci.row - 1;
+  const headerBottom = lanci.headerBottom;
   const headers = Array.from({ length: sheet.colCount }, (_, c) => columnHeader(sheet, c, headerTop, headerBottom));
   t.columns = byHeaderWords(t.template, lanci.columns.map((x) => ({ ...x, header: headers[x.col] })));
   const firstAmount = Math.min(...t.columns.map((c) => c.col));
