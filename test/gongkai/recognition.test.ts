@@ -114,3 +114,15 @@ describe('reading cells', () => {
     expect(f.message).toMatch(/隐藏/);
   });
 });
+
+test('a banner row above the title does not hide it', async () => {
+  const wb = await loadFixture('jiaozuo-2021-gongkai.xlsx');
+  const sheet = wb.sheets[5];
+  sheet.cells.unshift([{ value: '焦作市市场监督管理局2021年度部门决算公开' }]);
+  sheet.rowCount++;
+  sheet.merges = sheet.merges.map((m) => ({ ...m, top: m.top + 1, bottom: m.bottom + 1 }));
+  sheet.hiddenRows = new Set();
+  const result = checkWorkbook(wb);
+  expect(result.sheets[5].template).toBe('basic-expenditure');
+  expect(result.findings.filter((f) => f.sheet === '公开06' && f.severity !== 'info').map((f) => f.cell)).toEqual(['C7']);
+});

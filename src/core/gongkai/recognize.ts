@@ -85,13 +85,19 @@ function readMeta(sheet: SheetGrid): Meta {
       }
       const unitMatch = UNIT_PATTERN.exec(n);
       if (unitMatch && !unit && n.length <= 30) unit = unitMatch[1] as Unit;
-      if (!title && r < 10 && n.length >= 4 && n.length <= 60 && (n.includes('表') || n.includes('决算')) && !META_LABEL.test(n) && !TRAILER_PATTERN.test(n) && !unitMatch) {
+      // A banner above the title (`某局2021年度部门决算公开`) is a candidate too: the first one naming a table wins.
+      const candidate = r < 10 && n.length >= 4 && n.length <= 60 && (n.includes('表') || n.includes('决算')) && !META_LABEL.test(n) && !TRAILER_PATTERN.test(n) && !unitMatch;
+      if (candidate && (!title || (!namesTable(title) && namesTable(n)))) {
         title = n;
         titleRaw = raw;
       }
     }
   }
   return { title, titleRaw, unit, marker };
+}
+
+function namesTable(title: string): boolean {
+  return TITLE_RULES.some((r) => r.test(title));
 }
 
 /** Normalised label texts of the sheet's first rows (prose excluded). */
