@@ -153,13 +153,18 @@ export function readNumberText(raw: string, options: ReadOptions = {}): Reading 
   }
   s = s.replace(/，/g, ',');
   if (GROUPED.test(s)) s = s.replace(/,/g, '');
-  if (!PLAIN.test(s)) return { kind: 'unreadable', text: raw, reason: `“${raw}”不是可识别的数字` };
+  if (!PLAIN.test(s)) return { kind: 'unreadable', text: raw, reason: `“${clip(raw)}”不是可识别的数字` };
   if (s.endsWith('.')) s = s.slice(0, -1);
   let value = new Decimal(s);
   if (negative) value = value.negated();
   const dot = s.indexOf('.');
   const decimals = dot < 0 ? 0 : s.length - dot - 1;
   return { kind: 'number', value, decimals, percent, fromText: true, unitWord, text: raw };
+}
+
+/** Cell text quoted in a message: long text is cut so one finding stays one readable line. */
+function clip(text: string, max = 40): string {
+  return text.length > max ? `${text.slice(0, max)}…（共 ${text.length} 字）` : text;
 }
 
 /** The value of a reading for sums: empty is 0; unknown and unreadable have none. */
