@@ -361,7 +361,8 @@ class ExcelBackend implements JournalBackend {
       const prints = (req.fingerprint ?? []).map((name) => {
         const ws = wb.worksheets.getItemOrNullObject(name);
         const used = ws.getUsedRangeOrNullObject(true);
-        used.load('values');
+        // Formulas, not values: an inserted template's results change as Excel recalculates, its formulas do not.
+        used.load('formulas');
         return { name, ws, used };
       });
       await context.sync();
@@ -412,7 +413,7 @@ class ExcelBackend implements JournalBackend {
       const fingerprints = new Map<string, string | null>();
       for (const p of prints) {
         if (p.ws.isNullObject) fingerprints.set(p.name, null);
-        else fingerprints.set(p.name, fingerprintValues(p.used.isNullObject ? [] : p.used.values));
+        else fingerprints.set(p.name, fingerprintValues(p.used.isNullObject ? [] : p.used.formulas));
       }
       return {
         states,
@@ -423,6 +424,20 @@ class ExcelBackend implements JournalBackend {
     });
   }
 
+  /** The active cell of the selection, one sync. */
+  async selection(): Promise<CellKey | null> {
+    return this.run(async (context) => {
+      const range = context.workbook.getSelectedRange();
+      range.load('address');
+      await context.sync();
+      const address = range.address;
+      const bang = address.lastIndexOf('!');
+      if (bang < 0) return null;
+      const first = address.slice(bang + 1).split(':')[0].replace(/\$/g, '');
+      return parseA1(first) ? { sheet: sheetOf(address), address: first } : null;
+    });
+  }
+
   async commit(req: CommitRequest): Promise<void> {
     await this.run(async (context) => {
       const wb = context.workbook;
@@ -430,15 +445,20 @@ class ExcelBackend implements JournalBackend {
       // The journal goes first in the batch: if a later write fails, restore still knows every cell touched.
       wb.settings.add(JOURNAL_KEY, serializeJournal(req.journal));
       if (req.addSheet) {
-        const ws = wb.worksheets.add(req.addSheet.name);
-        const rows = req.addSheet.rows;
-        const width = Math.max(...rows.map((r) => r.length));
-        const block = rows.map((r) => [...r, ...Array(width - r.length).fill('')]);
+        const add = req.addSheet;
+        const ws = wb.worksheets.add(add.name);
+        const width = Math.max(1, ...add.cells.map((r) => r.length));
+        const block = add.cells.map((r) => Array.from({ length: width }, (_, j) => r[j] ?? { value: null }));
         const range = ws.getRange(`A1:${a1(block.length - 1, width - 1)}`);
-        range.numberFormat = block.map((r) => r.map(() => '@'));
-        range.values = block;
-        ws.getRange(`A1:${a1(0, width - 1)}`).format.font.bold = true;
-        range.format.autofitColumns();
+        range.numberFormat = block.map((r) => r.map((c) => c.numFmt ?? 'General'));
+        // Constants and formulas in one matrix: Excel calculates the formulas itself.
+        range.formulas = block.map((r) => r.map((c) => (c.formula ? `=${c.formula}` : (c.value ?? ''))));
+        for (const m of add.merges ?? []) ws.getRange(m).merge(false);
+        if (add.boldFirstRow) ws.getRange(`A1:${a1(0, width - 1)}`).format.font.bold = true;
+        block.forEach((r, i) => r.forEach((c, j) => c.bold && (ws.getRange(a1(i, j)).format.font.bold = true)));
+        // columnWidth on one cell sets its whole column (points; about 7 per character).
+        if (add.widths?.length) add.widths.forEach((w, j) => (ws.getRange(a1(0, j)).format.columnWidth = w * 7));
+        else range.format.autofitColumns();
       }
       const fillCells = req.writes.filter((w) => w.fill !== undefined);
       const cleared = fillCells.filter((w) => isNoFill(w.fill!));

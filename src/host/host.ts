@@ -52,6 +52,35 @@ export interface ReadProgress {
   total: number;
 }
 
+/**
+ * A cell the add-in inserts (a draft paragraph, a template cell): a constant, or a formula together with the result
+ * it shows, so a host without a calculation engine (the playground) shows and checks the same figure as Excel.
+ */
+export interface InsertCell {
+  value: string | number | null;
+  /** Formula text without the leading `=`. */
+  formula?: string;
+  numFmt?: string;
+  bold?: boolean;
+}
+
+/** One inserted row: plain text/number cells or full cells; null or '' leaves the cell empty. */
+export type InsertRow = Array<string | number | null | InsertCell>;
+
+export interface InsertSheetOptions {
+  /** A1 ranges to merge (`A1:I1`). */
+  merges?: string[];
+  /** Column widths in characters, from column A. */
+  widths?: number[];
+}
+
+export interface InsertReport {
+  sheet: string;
+  /** The range written (`B5:B12`). */
+  range: string;
+  written: number;
+}
+
 export interface Host {
   readonly capabilities: HostCapabilities;
   readWorkbook(onProgress?: (p: ReadProgress) => void): Promise<WorkbookGrid>;
@@ -62,6 +91,16 @@ export interface Host {
   selectCell(sheet: string, cell: string): Promise<void>;
   /** Inserts a new 审核结果 sheet (never replaces one) and returns its name. */
   insertReportSheet(result: CheckResult): Promise<string>;
+  /**
+   * Inserts rows into a new sheet named after `name` (made unique, never replacing a sheet) and returns its name.
+   * Journaled: 清除标记 removes the sheet while the user has not edited it.
+   */
+  insertSheet(name: string, rows: InsertRow[], options?: InsertSheetOptions): Promise<string>;
+  /**
+   * Writes rows downward from the selected cell. Refuses (HostError) when any target cell is non-empty: nothing is
+   * overwritten without asking. Journaled: 清除标记 restores the cells as they were.
+   */
+  insertAtSelection(rows: InsertRow[]): Promise<InsertReport>;
 }
 
 export class HostError extends Error {}

@@ -42,6 +42,8 @@ export interface CellWrite extends CellKey {
   formula?: FormulaValue;
   numFmt?: string;
   note?: string | null;
+  /** The result a written formula shows, for a host that does not calculate (not journaled: Excel recalculates). */
+  result?: string | number;
 }
 
 export interface JournalEntry extends CellKey {

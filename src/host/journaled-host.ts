@@ -3,10 +3,22 @@
  * current state of the cells about to be touched, the stored journal, sheet names) and `commit` (one round trip:
  * store the journal, then write). Each operation is therefore exactly two round trips in Excel.
  */
-import { a1, parseA1 } from '../core/address';
+import { a1, parseA1, rangeA1 } from '../core/address';
 import { CheckResult, Finding, ProposedEdit } from '../core/findings';
 import { WorkbookGrid } from '../core/grid';
-import { ConfirmOverwrite, Host, HostCapabilities, HostError, ReadProgress, RestoreReport, WriteReport } from './host';
+import {
+  ConfirmOverwrite,
+  Host,
+  HostCapabilities,
+  HostError,
+  InsertCell,
+  InsertReport,
+  InsertRow,
+  InsertSheetOptions,
+  ReadProgress,
+  RestoreReport,
+  WriteReport,
+} from './host';
 import {
   CellKey,
   CellState,
@@ -39,7 +51,12 @@ export interface Snapshot {
 
 export interface SheetAdd {
   name: string;
-  rows: string[][];
+  /** Rows from A1; a formula cell carries the result it shows. */
+  cells: InsertCell[][];
+  merges?: string[];
+  widths?: number[];
+  /** The report sheet: bold header row, columns fitted. */
+  boldFirstRow?: boolean;
 }
 
 export interface CommitRequest {
@@ -52,6 +69,21 @@ export interface CommitRequest {
 export interface JournalBackend {
   snapshot(req: SnapshotRequest): Promise<Snapshot>;
   commit(req: CommitRequest): Promise<void>;
+  /** The active cell (top-left of the selection); null when nothing is selected. */
+  selection(): Promise<CellKey | null>;
+}
+
+/** Normalises an inserted row to full cells. */
+export function insertCells(rows: InsertRow[]): InsertCell[][] {
+  return rows.map((r) => r.map((v) => (v === null || typeof v !== 'object' ? { value: v === undefined || v === '' ? null : v } : v)));
+}
+
+/**
+ * What a sheet shows per cell for its fingerprint: the formula (`=…`) of a formula cell, else the value. Formula
+ * text, not its result, so Excel's recalculation does not make an untouched sheet look edited.
+ */
+export function fingerprintCells(cells: InsertCell[][]): string {
+  return fingerprintValues(cells.map((r) => r.map((c) => (c.formula ? `=${c.formula}` : (c.value ?? '')))));
 }
 
 export abstract class JournaledHost implements Host {
@@ -199,9 +231,64 @@ export abstract class JournaledHost implements Host {
     const name = uniqueSheetName(REPORT_SHEET, snap.sheetNames);
     const rows = reportRows(result);
     const journal: Journal = { ...snap.journal, sheets: [...snap.journal.sheets, { name, fingerprint: fingerprintValues(rows) }] };
-    await this.backend.commit({ writes: [], journal, addSheet: { name, rows } });
+    const cells = rows.map((r) => r.map((v) => ({ value: v === '' ? null : v, numFmt: '@' })));
+    await this.backend.commit({ writes: [], journal, addSheet: { name, cells, boldFirstRow: true } });
     this.journal = journal;
     return name;
+  }
+
+  async insertSheet(name: string, rows: InsertRow[], options: InsertSheetOptions = {}): Promise<string> {
+    this.requireWrite();
+    const cells = insertCells(rows);
+    if (cells.length === 0) throw new HostError('没有可插入的内容');
+    const snap = await this.backend.snapshot({ cells: [] });
+    const base = name.replace(/[[\]:*?/\\]/g, '').slice(0, 28) || '新工作表';
+    const sheetName = uniqueSheetName(base, snap.sheetNames);
+    const journal: Journal = { ...snap.journal, sheets: [...snap.journal.sheets, { name: sheetName, fingerprint: fingerprintCells(cells) }] };
+    await this.backend.commit({ writes: [], journal, addSheet: { name: sheetName, cells, merges: options.merges, widths: options.widths } });
+    this.journal = journal;
+    return sheetName;
+  }
+
+  async insertAtSelection(rows: InsertRow[]): Promise<InsertReport> {
+    this.requireWrite();
+    const cells = insertCells(rows);
+    const at = await this.backend.selection();
+    if (!at) throw new HostError('请先在工作表中选择要插入的起始单元格');
+    if (this.protectedSheets().has(at.sheet)) throw new HostError(`工作表“${at.sheet}”受保护，加载项不会写入`);
+    const origin = parseA1(at.address.replace(/\$/g, ''));
+    if (!origin) throw new HostError(`无法识别所选单元格“${at.address}”`);
+    const width = Math.max(1, ...cells.map((r) => r.length));
+    const targets: { key: CellKey; cell: InsertCell }[] = [];
+    const all: CellKey[] = [];
+    cells.forEach((row, i) => {
+      for (let j = 0; j < width; j++) {
+        const key = { sheet: at.sheet, address: a1(origin.row + i, origin.col + j) };
+        all.push(key);
+        const cell = row[j];
+        if (cell && (cell.formula || (cell.value !== null && cell.value !== ''))) targets.push({ key, cell });
+      }
+    });
+    const snap = await this.backend.snapshot({ cells: all });
+    const occupied = all.filter((k) => snap.states.get(cellKey(k.sheet, k.address))!.formula !== '');
+    if (occupied.length) {
+      const list = occupied.slice(0, 5).map((k) => k.address).join('、') + (occupied.length > 5 ? ` 等 ${occupied.length} 格` : '');
+      throw new HostError(`所选位置下方已有内容（${at.sheet}!${list}），为避免覆盖，未插入。请选择一块足够大的空白区域。`);
+    }
+    const writes: CellWrite[] = targets.map(({ key, cell }) => ({
+      ...key,
+      formula: cell.formula ? `=${cell.formula}` : cell.value!,
+      ...(cell.numFmt ? { numFmt: cell.numFmt } : {}),
+      ...(cell.formula && cell.value !== null ? { result: cell.value } : {}),
+    }));
+    const range = rangeA1(origin.row, origin.col, origin.row + cells.length - 1, origin.col + width - 1);
+    if (writes.length === 0) return { sheet: at.sheet, range, written: 0 };
+    const states = new Map([...snap.states].filter(([k]) => writes.some((w) => cellKey(w.sheet, w.address) === k)));
+    const journal = recordWrites(snap.journal, states, writes.map(({ result: _r, ...w }) => w));
+    await this.backend.commit({ writes, journal });
+    this.journal = journal;
+    this.afterEdits(writes);
+    return { sheet: at.sheet, range, written: writes.length };
   }
 }
 

@@ -3,9 +3,9 @@
  * same Host interface and the same journal as the Excel add-in — the browser playground's "Excel". DOM-free.
  */
 import { parseA1 } from '../core/address';
-import { Cell, SheetGrid, WorkbookGrid, makeSheetGrid } from '../core/grid';
+import { Cell, CellRange, SheetGrid, WorkbookGrid, makeSheetGrid } from '../core/grid';
 import { HostCapabilities, ReadProgress } from './host';
-import { CellState, FillState, JOURNAL_KEY, cellKey, fingerprintValues, parseJournal, serializeJournal } from './journal';
+import { CellKey, CellState, FillState, JOURNAL_KEY, cellKey, fingerprintValues, parseJournal, serializeJournal } from './journal';
 import { CommitRequest, JournalBackend, JournaledHost, Snapshot, SnapshotRequest } from './journaled-host';
 
 export const NO_FILL: FillState = { color: '#FFFFFF', pattern: 'None', patternColor: '#000000', tintAndShade: 0, patternTintAndShade: 0 };
@@ -47,10 +47,12 @@ export class MemoryHost extends JournaledHost {
   protected readonly backend: JournalBackend;
   /** The playground listens here to move its selection and to redraw after writes. */
   onSelect: (sheet: string, cell: string) => void = () => undefined;
+  /** The cell the playground user clicked: where 插入到所选单元格 writes. */
+  selection: CellKey | null = null;
 
   constructor(readonly doc: MemoryDocument) {
     super();
-    this.backend = new MemoryBackend(doc);
+    this.backend = new MemoryBackend(doc, () => this.selection);
   }
 
   async readWorkbook(onProgress?: (p: ReadProgress) => void): Promise<WorkbookGrid> {
@@ -73,14 +75,30 @@ export class MemoryHost extends JournaledHost {
 
   async selectCell(sheet: string, cell: string): Promise<void> {
     if (!this.doc.sheets.some((s) => s.grid.name === sheet)) throw new Error(`没有工作表“${sheet}”`);
+    this.selection = { sheet, address: cell };
     this.onSelect(sheet, cell);
   }
+}
+
+function parseRange(range: string): CellRange | null {
+  const [a, b] = range.replace(/\$/g, '').split(':');
+  const p = parseA1(a);
+  const q = parseA1(b ?? a);
+  return p && q ? { top: p.row, left: p.col, bottom: q.row, right: q.col } : null;
 }
 
 class MemoryBackend implements JournalBackend {
   /** Cached results of formula cells seen in snapshots: nothing recalculates here, so a restored formula gets its value back. */
   private readonly formulaValues = new Map<string, Cell>();
-  constructor(private readonly doc: MemoryDocument) {}
+  constructor(
+    private readonly doc: MemoryDocument,
+    private readonly selected: () => CellKey | null,
+  ) {}
+
+  async selection(): Promise<CellKey | null> {
+    const sel = this.selected();
+    return sel && this.doc.sheets.some((s) => s.grid.name === sel.sheet) ? sel : null;
+  }
 
   private sheet(name: string): MemorySheet {
     const s = this.doc.sheets.find((x) => x.grid.name === name);
@@ -104,7 +122,7 @@ class MemoryBackend implements JournalBackend {
     const fingerprints = new Map<string, string | null>();
     for (const name of req.fingerprint ?? []) {
       const s = this.doc.sheets.find((x) => x.grid.name === name);
-      fingerprints.set(name, s ? fingerprintValues(s.grid.cells.map((r) => (r ?? []).map((c) => c?.value ?? ''))) : null);
+      fingerprints.set(name, s ? fingerprintValues(s.grid.cells.map((r) => (r ?? []).map((c) => (c?.formula ? `=${c.formula}` : (c?.value ?? ''))))) : null);
     }
     return { states, journal: parseJournal(this.doc.settings.get(JOURNAL_KEY)), sheetNames: this.doc.sheets.map((s) => s.grid.name), fingerprints };
   }
@@ -112,8 +130,17 @@ class MemoryBackend implements JournalBackend {
   async commit(req: CommitRequest): Promise<void> {
     this.doc.settings.set(JOURNAL_KEY, serializeJournal(req.journal));
     if (req.addSheet) {
-      const cells = req.addSheet.rows.map((r) => r.map((v) => (v === '' ? undefined : { value: v, numFmt: '@' })));
-      this.doc.sheets.push({ grid: makeSheetGrid({ name: req.addSheet.name, cells }), fills: new Map(), notes: new Map() });
+      const cells = req.addSheet.cells.map((r) =>
+        r.map((c): Cell | undefined => {
+          if (!c.formula && (c.value === null || c.value === '')) return undefined;
+          const cell: Cell = { value: c.value === '' ? null : c.value };
+          if (c.formula) cell.formula = c.formula;
+          if (c.numFmt && c.numFmt !== 'General') cell.numFmt = c.numFmt;
+          return cell;
+        }),
+      );
+      const merges = (req.addSheet.merges ?? []).map(parseRange).filter((m): m is CellRange => m !== null);
+      this.doc.sheets.push({ grid: makeSheetGrid({ name: req.addSheet.name, cells, merges }), fills: new Map(), notes: new Map() });
     }
     for (const w of req.writes) {
       const s = this.sheet(w.sheet);
@@ -133,7 +160,8 @@ class MemoryBackend implements JournalBackend {
             delete c.error;
             delete c.formulaWithoutValue;
             if (typeof f === 'string' && f.startsWith('=')) {
-              const cached = this.formulaValues.get(`${cellKey(w.sheet, w.address)}\u0000${f.slice(1)}`);
+              const known = w.result !== undefined ? { value: w.result } as Cell : undefined;
+              const cached = known ?? this.formulaValues.get(`${cellKey(w.sheet, w.address)}\u0000${f.slice(1)}`);
               c.formula = f.slice(1);
               c.value = cached ? cached.value : null;
               if (cached?.error) c.error = cached.error;

@@ -162,7 +162,7 @@ function propList(arg: string | string[] | undefined): string[] {
 }
 
 export class FakeRange extends Proxy {
-  readonly format: { fill: { clear: () => void }; font: { bold: boolean }; autofitColumns: () => void };
+  readonly format: { fill: { clear: () => void }; font: { bold: boolean }; autofitColumns: () => void; columnWidth: number };
   private nullObject = false;
   constructor(
     ctx: FakeContext,
@@ -191,7 +191,23 @@ export class FakeRange extends Proxy {
         },
       },
       autofitColumns: () => ctx.write(8, () => undefined),
+      set columnWidth(_v: number) {
+        ctx.write(8, () => undefined);
+      },
+      get columnWidth() {
+        return 64;
+      },
     };
+  }
+  /** Merges the range (across = false): the non-anchor cells lose their content, as in Excel. */
+  merge(_across?: boolean): void {
+    this.guardedWrite(8, () => {
+      const b = this.resolve();
+      this.sheet().merges.push({ ...b });
+      this.each(b, (addr, r, c) => {
+        if (r !== b.top || c !== b.left) this.sheet().cells.delete(addr);
+      });
+    });
   }
   /** Excel refuses to change a cell of a protected sheet (AccessDenied), failing the whole batch. */
   private guardedWrite(bytes: number, apply: () => void): void {
@@ -574,7 +590,13 @@ class FakeComments {
 }
 
 export class FakeContext {
-  readonly workbook: { worksheets: FakeWorksheetCollection; settings: FakeSettings; notes: FakeNotes; comments: FakeComments };
+  readonly workbook: {
+    worksheets: FakeWorksheetCollection;
+    settings: FakeSettings;
+    notes: FakeNotes;
+    comments: FakeComments;
+    getSelectedRange: () => FakeRange;
+  };
   readonly application = { suspendScreenUpdatingUntilNextSync: () => (this.suspended += 1) };
   suspended = 0;
   private ops: Op[] = [];
@@ -589,6 +611,10 @@ export class FakeContext {
       settings: new FakeSettings(this),
       notes: new FakeNotes(this),
       comments: new FakeComments(this),
+      getSelectedRange: () => {
+        const sel = () => doc.selection ?? { sheet: doc.activeSheet ?? doc.sheets[0]?.name ?? '', address: 'A1' };
+        return new FakeRange(this, sel().sheet, () => parseBox(sel().address));
+      },
     };
   }
   queue(op: Op): void {

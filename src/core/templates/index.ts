@@ -10,7 +10,8 @@ import { TemplateSheet } from './model';
 import { SELFEVAL_TEMPLATES, selfEvalTemplate, SelfEvalVariant } from './selfeval';
 
 export type { TemplateSheet, TemplateCell, Formula } from './model';
-export { computeResults, formulaText, previewRows } from './model';
+export { computeResults, formulaText, placedRows, previewRows } from './model';
+export type { PlacedCell } from './model';
 export type { TemplateOptions } from './gongkai';
 
 export interface TemplateEntry {

@@ -220,3 +220,34 @@ export function previewRows(sheet: TemplateSheet, inputs?: Map<string, string | 
   }
   return rows;
 }
+
+/** A cell as a host inserts it: the constant, or the formula text with the result it shows (for hosts that do not calculate). */
+export interface PlacedCell {
+  value: string | number | null;
+  formula?: string;
+  numFmt?: string;
+  bold?: boolean;
+}
+
+/**
+ * The sheet as rows from A1 for a host's insertSheet (pane and playground): every formula with its computed result,
+ * plus the merges and column widths. Structurally the Host's InsertCell rows and InsertSheetOptions.
+ */
+export function placedRows(sheet: TemplateSheet, inputs?: Map<string, string | number>): { rows: (PlacedCell | null)[][]; merges: string[]; widths: number[] } {
+  const results = computeResults(sheet, inputs);
+  const rows: (PlacedCell | null)[][] = [];
+  for (const [address, cell] of sheet.cells) {
+    const p = parseA1(address)!;
+    while (rows.length <= p.row) rows.push([]);
+    const row = rows[p.row];
+    while (row.length < p.col) row.push(null);
+    const placed: PlacedCell = cell.formula
+      ? { value: results.get(address) ?? '', formula: formulaText(cell.formula) }
+      : { value: inputs?.get(address) ?? cell.value ?? null };
+    if (placed.value === '') placed.value = null;
+    if (cell.numFmt) placed.numFmt = cell.numFmt;
+    if (cell.bold) placed.bold = true;
+    row[p.col] = placed;
+  }
+  return { rows: rows.map((r) => r.map((c) => c ?? null)), merges: sheet.merges.slice(), widths: sheet.widths.slice() };
+}
