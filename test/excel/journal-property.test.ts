@@ -1,7 +1,9 @@
 /**
- * Restore after random sequences of highlights, applied values and user edits: every cell the user never touched
- * goes back exactly to its prior state; a cell the user edited keeps the user's edits; a cell the user edited after
- * the add-in's last write is left exactly as the user left it.
+ * Restore after random sequences of highlights, applied values, report sheets, closing and reopening, and user
+ * edits: every cell the user never touched goes back exactly to its prior state; a cell the user edited keeps the
+ * user's edits; a cell the user edited after the add-in's last write is left exactly as the user left it. The
+ * third sheet is protected: the add-in's marks and values aimed at it are skipped (the fake refuses any write
+ * there, as Excel does), so it never changes. An untouched report sheet is removed again.
  */
 import fc from 'fast-check';
 import { a1 } from '../../src/core/address';
@@ -12,22 +14,29 @@ import { PlainCell, dump, finding } from './helpers';
 
 const ROWS = 8;
 const COLS = 4;
-const SHEETS = ['表一', "O'Neil 表"];
+const SHEETS = ['表一', "O'Neil 表", '受保护表'];
+const PROTECTED = 2;
 
 type Action =
   | { t: 'highlight'; marks: { s: number; r: number; c: number; sev: 'error' | 'rounding' | 'warning' | 'info' }[] }
   | { t: 'edit'; cells: { s: number; r: number; c: number; v: number }[]; confirm: boolean }
+  | { t: 'report' }
+  | { t: 'reopen' }
   | { t: 'userValue'; s: number; r: number; c: number; v: number | string }
   | { t: 'userFill'; s: number; r: number; c: number; color: string }
   | { t: 'userNote'; s: number; r: number; c: number; note: string | null };
 
 const pos = { s: fc.integer({ min: 0, max: SHEETS.length - 1 }), r: fc.integer({ min: 0, max: ROWS - 1 }), c: fc.integer({ min: 0, max: COLS - 1 }) };
+// The user cannot type into the protected sheet either.
+const userPos = { ...pos, s: fc.integer({ min: 0, max: PROTECTED - 1 }) };
 const action: fc.Arbitrary<Action> = fc.oneof(
   fc.record({ t: fc.constant('highlight' as const), marks: fc.array(fc.record({ ...pos, sev: fc.constantFrom('error' as const, 'rounding' as const, 'warning' as const, 'info' as const) }), { maxLength: 5 }) }),
   fc.record({ t: fc.constant('edit' as const), cells: fc.array(fc.record({ ...pos, v: fc.integer({ min: -5, max: 500 }) }), { minLength: 1, maxLength: 3 }), confirm: fc.boolean() }),
-  fc.record({ t: fc.constant('userValue' as const), ...pos, v: fc.oneof(fc.integer({ min: 0, max: 9 }), fc.constantFrom('', '改')) }),
-  fc.record({ t: fc.constant('userFill' as const), ...pos, color: fc.constantFrom('#FF0000', '#FFC7CE', '#123456') }),
-  fc.record({ t: fc.constant('userNote' as const), ...pos, note: fc.option(fc.constantFrom('我的批注', '复核'), { nil: null }) }),
+  fc.record({ t: fc.constant('report' as const) }),
+  fc.record({ t: fc.constant('reopen' as const) }),
+  fc.record({ t: fc.constant('userValue' as const), ...userPos, v: fc.oneof(fc.integer({ min: 0, max: 9 }), fc.constantFrom('', '改')) }),
+  fc.record({ t: fc.constant('userFill' as const), ...userPos, color: fc.constantFrom('#FF0000', '#FFC7CE', '#123456') }),
+  fc.record({ t: fc.constant('userNote' as const), ...userPos, note: fc.option(fc.constantFrom('我的批注', '复核'), { nil: null }) }),
 );
 
 function initialDocument(seed: number): FakeDocument {
@@ -41,6 +50,7 @@ function initialDocument(seed: number): FakeDocument {
     sheet.ensure('D4').numFmt = '0.00%';
     sheet.ensure('A5').formula = 'SUM(B5:D5)';
     doc.notes.set(`${name}!B3`, { content: '原有批注' });
+    sheet.protected = s === PROTECTED;
     doc.sheets.push(sheet);
   });
   return doc;
@@ -51,17 +61,22 @@ const key = (s: number, r: number, c: number) => `${SHEETS[s]}!${a1(r, c)}`;
 async function runScenario(seed: number, actions: Action[]): Promise<void> {
   const doc = initialDocument(seed);
   const original = dump(doc, COLS, ROWS);
-  const excel = new FakeExcel(doc);
-  const host = new ExcelHost({ run: excel.run, isSetSupported: supportsUpTo('1.18') });
-  // Which cells each add-in write touched, to know whether the user or the add-in wrote a cell last.
-  const backend = (host as unknown as { backend: { commit: (r: CommitRequest) => Promise<void> } }).backend;
-  const commit = backend.commit.bind(backend);
   const userEdited = new Map<string, Set<keyof PlainCell>>();
   const userLast = new Set<string>();
-  backend.commit = async (req) => {
-    await commit(req);
-    for (const w of req.writes) userLast.delete(`${w.sheet}!${w.address}`);
+  // A new context and host each time the workbook is "reopened"; the journal lives in the document.
+  const open = () => {
+    const excel = new FakeExcel(doc);
+    const h = new ExcelHost({ run: excel.run, isSetSupported: supportsUpTo('1.18') });
+    // Which cells each add-in write touched, to know whether the user or the add-in wrote a cell last.
+    const backend = (h as unknown as { backend: { commit: (r: CommitRequest) => Promise<void> } }).backend;
+    const commit = backend.commit.bind(backend);
+    backend.commit = async (req) => {
+      await commit(req);
+      for (const w of req.writes) userLast.delete(`${w.sheet}!${w.address}`);
+    };
+    return h;
   };
+  let host = open();
   const userTouch = (k: string, aspect: keyof PlainCell) => {
     userEdited.set(k, (userEdited.get(k) ?? new Set()).add(aspect));
     userLast.add(k);
@@ -71,6 +86,12 @@ async function runScenario(seed: number, actions: Action[]): Promise<void> {
     if (a.t === 'highlight') {
       await host.readWorkbook();
       await host.applyHighlights(a.marks.map((m) => finding(SHEETS[m.s], a1(m.r, m.c), m.sev)));
+    } else if (a.t === 'report') {
+      await host.readWorkbook();
+      await host.insertReportSheet({ file: 'x.xlsx', sheets: [], findings: [finding(SHEETS[0], 'A1', 'error')], edits: [] });
+    } else if (a.t === 'reopen') {
+      host = open();
+      await host.readWorkbook();
     } else if (a.t === 'edit') {
       await host.applyEdits(
         a.cells.map((c) => ({ sheet: SHEETS[c.s], cell: a1(c.r, c.c), current: null, proposed: String(c.v), value: c.v, rule: 'S-P' })),
@@ -103,8 +124,11 @@ async function runScenario(seed: number, actions: Action[]): Promise<void> {
     for (const a of aspects) (p as Record<string, unknown>)[a] = userValues[k][a];
     userAspect.set(k, p);
   }
+  await host.readWorkbook();
   const report = await host.clearMarks();
   const final = dump(doc, COLS, ROWS);
+  expect(doc.sheets.map((s) => s.name)).toEqual(SHEETS);
+  expect(doc.sheets[PROTECTED].protected).toBe(true);
   for (const k of Object.keys(original)) {
     if (!userEdited.has(k)) {
       expect({ k, cell: final[k] }).toEqual({ k, cell: original[k] });
@@ -124,6 +148,6 @@ async function runScenario(seed: number, actions: Action[]): Promise<void> {
 test('restore after random highlights, applied values and user edits returns every cell to its prior state', async () => {
   await fc.assert(
     fc.asyncProperty(fc.integer({ min: 0, max: 4 }), fc.array(action, { maxLength: 12 }), (seed, actions) => runScenario(seed, actions)),
-    { numRuns: 150 },
+    { numRuns: 200 },
   );
 });
