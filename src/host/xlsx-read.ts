@@ -217,12 +217,21 @@ export function sheetFromWorksheet(ws: ExcelJS.Worksheet): SheetGrid {
 
 type ExcelValue = ExcelJS.CellValue;
 
+/**
+ * A date cell as its ISO day. A number in a date format beyond Excel's calendar (exceljs gives an Invalid Date) is
+ * what Excel shows as ##### — an error value, read as unreadable, never a crash.
+ */
+function dateCell(d: Date, numFmt: string | undefined): Cell {
+  if (Number.isNaN(d.getTime())) return { value: null, error: '#####', numFmt };
+  return { value: d.toISOString().slice(0, 10), numFmt };
+}
+
 function cellFromExcel(c: ExcelJS.Cell): Cell | undefined {
   const numFmt = c.numFmt || undefined;
   const v = c.value as ExcelValue;
   if (v === null || v === undefined) return undefined;
   if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return { value: v, numFmt };
-  if (v instanceof Date) return { value: v.toISOString().slice(0, 10), numFmt };
+  if (v instanceof Date) return dateCell(v, numFmt);
   if (typeof v === 'object') {
     const o = v as unknown as Record<string, unknown>;
     if ('error' in o) return { value: null, error: String(o.error), numFmt };
@@ -236,7 +245,7 @@ function cellFromExcel(c: ExcelJS.Cell): Cell | undefined {
       if (typeof result === 'object' && result && 'error' in (result as object)) {
         return { value: null, formula, error: String((result as { error: unknown }).error), numFmt };
       }
-      if (result instanceof Date) return { value: result.toISOString().slice(0, 10), formula, numFmt };
+      if (result instanceof Date) return { ...dateCell(result, numFmt), formula };
       return { value: result as number | string | boolean, formula, numFmt };
     }
     if ('text' in o) return { value: String(o.text), numFmt };
