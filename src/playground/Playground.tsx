@@ -209,6 +209,11 @@ export const Playground: React.FC = () => {
                           data-selected={isSel ? 'true' : undefined}
                           title={note}
                           style={fill?.color ? { backgroundColor: fill.color } : undefined}
+                          onClick={() => {
+                            // The selected cell is where 插入到所选单元格 writes, as in Excel.
+                            loaded!.host.selection = { sheet: grid.name, address };
+                            setSelected({ sheet: grid.name, cell: address });
+                          }}
                         >
                           {cell ? (cell.text ?? rawText(cell)) : ''}
                         </td>

@@ -45,4 +45,11 @@ export const S = {
   confirmNo: '取消',
   selectFailed: '无法选中该单元格',
   notesUnavailable: '当前 Excel 版本不支持批注，问题只在窗格中列出。',
+  tabsLabel: '功能',
+  tabCheck: '审核',
+  tabDraft: '情况说明草稿',
+  tabTemplates: '模板库',
+  insertReadOnly: '只读模式下不能插入草稿或模板。',
+  inserted: (name: string) => `已插入新工作表“${name}”，可用“清除标记”撤销（未改动时删除）。`,
+  insertedAt: (range: string) => `已插入到 ${range}，可用“清除标记”恢复原样。`,
 } as const;

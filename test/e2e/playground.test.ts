@@ -125,6 +125,23 @@ maybe('browser playground (npm start)', () => {
     }
   });
 
+  test('a 绩效自评表 template inserted from the 模板库 is recognised on the next 一键审核, and 清除标记 removes it', async () => {
+    await page.getByRole('tab', { name: '模板库', exact: true }).click();
+    const row = page.locator('div').filter({ has: page.getByText('部门（单位）整体绩效自评表', { exact: true }) }).last();
+    await row.getByRole('button', { name: '插入' }).click();
+    await page.getByText('已插入：部门整体绩效自评表').waitFor();
+    await page.getByRole('tab', { name: '部门整体绩效自评表', exact: true }).waitFor();
+    await page.getByRole('tab', { name: '审核', exact: true }).click();
+    await page.getByRole('button', { name: '一键审核' }).click();
+    await page.getByTestId('notice').filter({ hasText: '审核完成' }).waitFor();
+    const summary = await page.getByRole('table', { name: '识别的表' }).innerText();
+    expect(summary).toContain('部门整体绩效自评表');
+    expect(summary).toContain('部门（单位）整体绩效自评表');
+    await page.getByRole('button', { name: '清除标记' }).click();
+    await page.getByTestId('notice').filter({ hasText: '已恢复' }).waitFor();
+    expect(await page.getByRole('tab', { name: '部门整体绩效自评表', exact: true }).count()).toBe(0);
+  });
+
   test('a broken file gives a Chinese error, and no request left the origin', async () => {
     await page.getByLabel('打开工作簿文件').setInputFiles({ name: '坏文件.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('这不是一个工作簿') });
     const alert = page.getByRole('alert').filter({ hasText: '无法打开' });

@@ -12,12 +12,16 @@ import {
   MessageBarBody,
   MessageBarTitle,
   ProgressBar,
+  Tab,
+  TabList,
   Text,
   Title3,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { checkWorkbook } from '../../core/engine';
+import { checkWorkbook, recognizeSheet, WorkbookContext } from '../../core/engine';
+import { isRecognition } from '../../core/recognition';
+import { placedRows, TemplateSheet } from '../../core/templates';
 import { CheckResult, Finding, ProposedEdit, SEVERITY_LABEL, Severity } from '../../core/findings';
 import { WorkbookGrid } from '../../core/grid';
 import { CellChange, Host, WriteReport } from '../../host/host';
@@ -25,6 +29,8 @@ import { S } from '../strings';
 import { allEdits, counts, groupFindings, MARK_SEVERITIES } from '../model';
 import { FindingsList } from './FindingsList';
 import { Summary } from './Summary';
+import { DraftPanel } from '../narrative/DraftPanel';
+import { TemplateGallery } from '../narrative/TemplateGallery';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, padding: tokens.spacingHorizontalM, fontFamily: tokens.fontFamilyBase },
@@ -61,6 +67,8 @@ export const App: React.FC<AppProps> = ({ host, check = checkWorkbook, extraActi
   const [notice, setNotice] = React.useState<Notice>(null);
   const [shown, setShown] = React.useState<Set<Severity>>(new Set(MARK_SEVERITIES));
   const [confirm, setConfirm] = React.useState<PendingConfirm | null>(null);
+  const [tab, setTab] = React.useState<'check' | 'draft' | 'templates'>('check');
+  const [context, setContext] = React.useState<WorkbookContext | null>(null);
   const caps = host.capabilities;
   const busy = phase.kind === 'busy';
 
@@ -82,6 +90,7 @@ export const App: React.FC<AppProps> = ({ host, check = checkWorkbook, extraActi
       await yieldToBrowser();
       const r = check(wb);
       setResult(r);
+      setContext({ workbook: wb, recognitions: wb.sheets.map((sh) => recognizeSheet(sh)).filter(isRecognition) });
       if (caps.canWrite) {
         setPhase({ kind: 'busy', label: S.marking });
         const w = await host.applyHighlights(r.findings);
@@ -129,6 +138,24 @@ export const App: React.FC<AppProps> = ({ host, check = checkWorkbook, extraActi
     }
   };
 
+  // Inserting goes through the host's journal; the draft and template panels only get these two calls.
+  const insertSheet = async (name: string, rows: string[]) => {
+    const sheet = await host.insertSheet(name, rows.map((r) => [r]), { widths: [110] });
+    onChanged?.(result);
+    return sheet;
+  };
+  const insertAtSelection = async (rows: string[]) => {
+    const r = await host.insertAtSelection(rows.map((x) => [x]));
+    onChanged?.(result);
+    setNotice({ intent: 'success', text: S.insertedAt(`${r.sheet}!${r.range}`) });
+  };
+  const insertTemplate = async (sheet: TemplateSheet) => {
+    const placed = placedRows(sheet);
+    const name = await host.insertSheet(sheet.name, placed.rows, { merges: placed.merges, widths: placed.widths });
+    onChanged?.(result);
+    return name;
+  };
+
   const c = result ? counts(result.findings) : null;
   const groups = result ? groupFindings(result.findings, shown, S.adviceGroup) : [];
   const info = result ? result.findings.filter((f) => f.severity === 'info') : [];
@@ -172,51 +199,63 @@ export const App: React.FC<AppProps> = ({ host, check = checkWorkbook, extraActi
           <MessageBarBody>{notice.text}</MessageBarBody>
         </MessageBar>
       )}
-      <div className={styles.row}>
-        {caps.canWrite && (
-          <Button disabled={busy} onClick={clear}>
-            {S.clearMarks}
-          </Button>
-        )}
-        {caps.canWrite && (
-          <Button disabled={busy || !result} onClick={exportReport}>
-            {S.exportReport}
-          </Button>
-        )}
-        {edits.length > 0 && (
-          <Button disabled={busy} onClick={() => apply(edits)}>
-            {S.applyAll(edits.length)}
-          </Button>
-        )}
-        {extraActions?.(result, busy)}
-      </div>
-      {!result && <Text>{S.noneYet}</Text>}
-      {result && c && (
+      <TabList aria-label={S.tabsLabel} selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as typeof tab)}>
+        <Tab value="check">{S.tabCheck}</Tab>
+        <Tab value="draft">{S.tabDraft}</Tab>
+        <Tab value="templates">{S.tabTemplates}</Tab>
+      </TabList>
+      {tab !== 'check' && !caps.canWrite && <Text>{S.insertReadOnly}</Text>}
+      {tab === 'draft' && caps.canWrite && <DraftPanel context={context} insertSheet={insertSheet} insertAtSelection={insertAtSelection} />}
+      {tab === 'templates' && caps.canWrite && <TemplateGallery insertTemplate={insertTemplate} />}
+      {tab === 'check' && (
         <>
-          <Summary sheets={result.sheets} />
-          <section aria-label={S.countsTitle} className={styles.counts} data-testid="counts">
-            {(['error', 'rounding', 'warning', 'info'] as Severity[]).map((s) => (
-              <Text key={s} data-testid={`count-${s}`}>
-                {SEVERITY_LABEL[s]} {c[s]}
-              </Text>
-            ))}
-          </section>
-          <fieldset aria-label={S.filterLabel} style={{ border: 'none', padding: 0, margin: 0 }}>
-            {MARK_SEVERITIES.map((s) => (
-              <Checkbox
-                key={s}
-                label={`${SEVERITY_LABEL[s]}（${c[s]}）`}
-                checked={shown.has(s)}
-                onChange={(_, d) => {
-                  const next = new Set(shown);
-                  if (d.checked) next.add(s);
-                  else next.delete(s);
-                  setShown(next);
-                }}
-              />
-            ))}
-          </fieldset>
-          <FindingsList groups={groups} info={info} result={result} canWrite={caps.canWrite} busy={busy} onSelect={select} onApply={(e) => apply([e])} />
+          <div className={styles.row}>
+            {caps.canWrite && (
+              <Button disabled={busy} onClick={clear}>
+                {S.clearMarks}
+              </Button>
+            )}
+            {caps.canWrite && (
+              <Button disabled={busy || !result} onClick={exportReport}>
+                {S.exportReport}
+              </Button>
+            )}
+            {edits.length > 0 && (
+              <Button disabled={busy} onClick={() => apply(edits)}>
+                {S.applyAll(edits.length)}
+              </Button>
+            )}
+            {extraActions?.(result, busy)}
+          </div>
+          {!result && <Text>{S.noneYet}</Text>}
+          {result && c && (
+            <>
+              <Summary sheets={result.sheets} />
+              <section aria-label={S.countsTitle} className={styles.counts} data-testid="counts">
+                {(['error', 'rounding', 'warning', 'info'] as Severity[]).map((s) => (
+                  <Text key={s} data-testid={`count-${s}`}>
+                    {SEVERITY_LABEL[s]} {c[s]}
+                  </Text>
+                ))}
+              </section>
+              <fieldset aria-label={S.filterLabel} style={{ border: 'none', padding: 0, margin: 0 }}>
+                {MARK_SEVERITIES.map((s) => (
+                  <Checkbox
+                    key={s}
+                    label={`${SEVERITY_LABEL[s]}（${c[s]}）`}
+                    checked={shown.has(s)}
+                    onChange={(_, d) => {
+                      const next = new Set(shown);
+                      if (d.checked) next.add(s);
+                      else next.delete(s);
+                      setShown(next);
+                    }}
+                  />
+                ))}
+              </fieldset>
+              <FindingsList groups={groups} info={info} result={result} canWrite={caps.canWrite} busy={busy} onSelect={select} onApply={(e) => apply([e])} />
+            </>
+          )}
         </>
       )}
       <Dialog open={!!confirm} onOpenChange={(_, d) => !d.open && confirm && (confirm.resolve(false), setConfirm(null))}>

@@ -1,5 +1,5 @@
 /**
- * 模板库: the 公开表 of each variant, inserted as new sheets with titles, headers, merges, number formats and live
+ * 模板库: the 公开表 and 绩效自评表 of each variant, inserted as new sheets with titles, headers, merges, number formats and live
  * formulas. The pane inserts the pure description (core/templates) through a host call given as a prop.
  */
 import * as React from 'react';
@@ -13,7 +13,13 @@ export interface TemplateGalleryProps {
   department?: string;
 }
 
-const VARIANT_LABEL: Record<string, string> = { 'henan-2021': '河南 2021（公开01–09）', 'shanxi-2024': '山西 2024（公开01–10）', 'shanxi-2022': '山西 2022（公开01–10，元）' };
+const VARIANT_LABEL: Record<string, string> = {
+  'henan-2021': '河南 2021（公开01–09、部门整体自评表）',
+  'shanxi-2024': '山西 2024（公开01–10）',
+  'shanxi-2022': '山西 2022（公开01–10，元）',
+  'national-2020': '全国 2020（项目支出绩效自评表）',
+  shanxi: '山西（项目支出绩效自评表 S-W）',
+};
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -58,7 +64,9 @@ export function TemplateGallery({ insertTemplate, year, department }: TemplateGa
             <Button size="small" disabled={busy} onClick={() => insert(t.id)}>插入</Button>
           </div>
         ))}
-        <Button appearance="primary" disabled={busy} onClick={() => insert('gongkai')}>插入本版式全部公开表</Button>
+        {all.some((t) => t.variant === variant && t.marker) && (
+          <Button appearance="primary" disabled={busy} onClick={() => insert('gongkai')}>插入本版式全部公开表</Button>
+        )}
       </div>
       {message && <MessageBar intent={message.intent}><MessageBarBody>{message.text}</MessageBarBody></MessageBar>}
     </div>
