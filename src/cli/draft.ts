@@ -1,9 +1,13 @@
-/** `juesuan draft <file.xlsx> [--sections NT-01,NT-05] [--set A|B] [--style plain|grouped] [--out copy.xlsx]` */
+/**
+ * `juesuan draft <file.xlsx> [--sections NT-01,NT-05,NT-ZS-P] [--set A|B] [--style plain|grouped] [--out copy.xlsx]`:
+ * 情况说明 from the 公开表 and 绩效自评综述 from the 自评表, whichever the workbook holds.
+ */
 import fs from 'fs';
 import path from 'path';
 import { isRecognition } from '../core/recognition';
 import { recognizeSheet } from '../core/engine';
-import { draftSituationNotes, draftRows, DRAFT_SECTIONS } from '../core/narrative/drafts';
+import { draftSituationNotes, DRAFT_SECTIONS } from '../core/narrative/drafts';
+import { draftSelfEvalSummaries, ZS_SECTIONS } from '../core/narrative/drafts/zongshu';
 import { uniqueSheetName } from '../core/templates/builder';
 import { rewriteWorkbook } from '../host/xlsx-annotate';
 import type { CliIO } from './main';
@@ -31,9 +35,10 @@ export async function runDraft(args: string[], io: CliIO): Promise<number> {
     return 2;
   }
   const sections = (parsed.options.get('--sections') as string | undefined)?.split(/[,，]/).map((s) => s.trim().toUpperCase()).filter(Boolean);
-  const unknown = sections?.filter((s) => !DRAFT_SECTIONS.some((d) => d.id === s));
+  const all = [...DRAFT_SECTIONS, ...ZS_SECTIONS];
+  const unknown = sections?.filter((s) => !all.some((d) => d.id === s));
   if (unknown?.length) {
-    io.err(`juesuan draft：未知的段落 ${unknown.join('、')}，可选：${DRAFT_SECTIONS.map((d) => d.id).join('、')}\n`);
+    io.err(`juesuan draft：未知的段落 ${unknown.join('、')}，可选：${all.map((d) => d.id).join('、')}\n`);
     return 2;
   }
   let workbook;
@@ -44,14 +49,35 @@ export async function runDraft(args: string[], io: CliIO): Promise<number> {
     return 2;
   }
   const recognitions = workbook.sheets.map((s) => recognizeSheet(s)).filter(isRecognition);
-  if (!recognitions.some((r) => r.family === 'gongkai')) {
-    io.err(`juesuan draft：${path.basename(file)} 中没有识别出任何公开表，无法起草情况说明\n`);
+  const hasGongkai = recognitions.some((r) => r.family === 'gongkai');
+  const hasSelfEval = recognitions.some((r) => r.family === 'selfeval');
+  if (!hasGongkai && !hasSelfEval) {
+    io.err(`juesuan draft：${path.basename(file)} 中没有识别出任何公开表或绩效自评表，无法起草情况说明或自评综述\n`);
     return 2;
   }
-  const draft = draftSituationNotes({ workbook, recognitions }, {
-    sections, headingSet: set as 'A' | 'B' | undefined, amountStyle: style as 'plain' | 'grouped' | undefined, listZeros: parsed.options.has('--zeros'),
-  });
-  const rows = draftRows(draft);
+  // 情况说明 (NT-01…13) from the 公开表; 绩效自评综述 (NT-ZS-P/D/R) from the 自评表; either or both as loaded.
+  const ntSections = sections?.filter((s) => DRAFT_SECTIONS.some((d) => d.id === s));
+  const zsSections = sections?.filter((s) => ZS_SECTIONS.some((d) => d.id === s));
+  const paragraphs: { kind: 'heading' | 'text'; text: string }[] = [];
+  const unfilled: string[] = [];
+  if (hasGongkai && (!sections || ntSections!.length)) {
+    const draft = draftSituationNotes({ workbook, recognitions }, {
+      sections: ntSections, headingSet: set as 'A' | 'B' | undefined, amountStyle: style as 'plain' | 'grouped' | undefined, listZeros: parsed.options.has('--zeros'),
+    });
+    paragraphs.push(...draft.paragraphs);
+    unfilled.push(...draft.unfilled);
+  }
+  if (hasSelfEval && (!sections || zsSections!.length)) {
+    const zs = draftSelfEvalSummaries({ workbook, recognitions }, { sections: zsSections, amountStyle: style as 'plain' | 'grouped' | undefined });
+    paragraphs.push(...zs.paragraphs);
+    for (const u of zs.unfilled) if (!unfilled.includes(u)) unfilled.push(u);
+  }
+  if (paragraphs.length === 0) {
+    io.err(`juesuan draft：所选段落需要的表没有识别出来（公开表：${hasGongkai ? '有' : '无'}；绩效自评表：${hasSelfEval ? '有' : '无'}）\n`);
+    return 2;
+  }
+  const rows = paragraphs.map((p) => p.text);
+  const sheetTitle = hasGongkai && (!sections || ntSections!.length) ? '情况说明（草稿）' : '自评综述（草稿）';
   const out = (parsed.options.get('--out') ?? parsed.options.get('-o')) as string | undefined;
   if (!out) {
     io.out(rows.join('\n') + '\n');
@@ -62,10 +88,10 @@ export async function runDraft(args: string[], io: CliIO): Promise<number> {
     }
     let name = '';
     const { bytes, lost } = await rewriteWorkbook(new Uint8Array(fs.readFileSync(file)), (wb) => {
-      name = uniqueSheetName(wb, '情况说明（草稿）');
+      name = uniqueSheetName(wb, sheetTitle);
       const ws = wb.addWorksheet(name);
       ws.getColumn(1).width = 110;
-      draft.paragraphs.forEach((p, i) => {
+      paragraphs.forEach((p, i) => {
         const cell = ws.getCell(i + 1, 1);
         cell.value = p.text;
         cell.alignment = { wrapText: true, vertical: 'top' };
@@ -76,6 +102,6 @@ export async function runDraft(args: string[], io: CliIO): Promise<number> {
     io.err(`已写出副本：${out}，草稿在新工作表“${name}”（原文件未改动）\n`);
     for (const part of lost) io.err(`注意：副本未能保留原文件中的${part}\n`);
   }
-  if (draft.unfilled.length) io.err(`待填写 ${draft.unfilled.length} 项：${draft.unfilled.join('；')}\n`);
+  if (unfilled.length) io.err(`待填写 ${unfilled.length} 项：${unfilled.join('；')}\n`);
   return 0;
 }

@@ -88,6 +88,18 @@ describe('juesuan draft', () => {
     expect(wb.sheets.length).toBe(11);
   });
 
+  test('drafts the 绩效自评综述 from a workbook of 自评表 (NT-ZS-P, NT-ZS-R)', async () => {
+    const r = await run(['draft', fixturePath('changji-2020-selfeval.xlsx'), '--sections', 'NT-ZS-P,NT-ZS-R']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('“宣传培训工作经费”项目绩效自评综述：根据年初设定的绩效目标，项目绩效自评得分97.2分，自评等级为“优”。');
+    expect(r.out).toContain('最终评分结果：宣传培训工作经费项目绩效自评价结果为：总得分97.2分，属于“优”。');
+    expect(r.err).toContain('下一步改进措施');
+    const d = await run(['draft', fixturePath('jiaozuo-2021-dept-selfeval.xlsx')]);
+    expect(d.code).toBe(0);
+    expect(d.out).toContain('焦作市市场监督管理局部门（单位）整体绩效自评得分为98分。');
+    expect((await run(['draft', fixturePath('changji-2020-selfeval.xlsx'), '--sections', 'NT-01'])).code).toBe(2);
+  });
+
   test('refuses bad options', async () => {
     expect((await run(['draft'])).code).toBe(2);
     expect((await run(['draft', fixturePath('jiaozuo-2021-gongkai.xlsx'), '--sections', 'NT-99'])).code).toBe(2);

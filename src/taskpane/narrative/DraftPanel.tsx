@@ -1,12 +1,14 @@
 /**
- * 情况说明草稿: choose sections, fill the user slots, preview, and insert into a new sheet or at the selected cell.
+ * 情况说明草稿 and 绩效自评综述: choose sections (those the loaded tables support), fill the user slots, preview, and
+ * insert into a new sheet or at the selected cell.
  * Writing goes through the host (and its change journal); this component never touches Office.js itself. The host
  * calls arrive as props because the Host interface has no "insert rows" call yet.
  */
 import * as React from 'react';
 import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Text, Title3, makeStyles, tokens } from '@fluentui/react-components';
 import type { WorkbookContext } from '../../core/engine';
-import { Draft, DRAFT_SECTIONS, draftRows, draftSituationNotes, HeadingSet } from '../../core/narrative/drafts';
+import { DRAFT_SECTIONS, draftSituationNotes, HeadingSet } from '../../core/narrative/drafts';
+import { draftSelfEvalSummaries, ZS_SECTIONS } from '../../core/narrative/drafts/zongshu';
 
 export interface DraftPanelProps {
   /** The workbook as last read, with its recognitions (null before the first 一键审核). */
@@ -35,28 +37,42 @@ function highlight(text: string, cls: string): React.ReactNode[] {
 
 export function DraftPanel({ context, insertSheet, insertAtSelection, remembered = {}, onRemember }: DraftPanelProps): JSX.Element {
   const s = useStyles();
-  const [sections, setSections] = React.useState<string[]>(DRAFT_SECTIONS.map((d) => d.id));
+  const ALL = React.useMemo(() => [...DRAFT_SECTIONS, ...ZS_SECTIONS], []);
+  const [sections, setSections] = React.useState<string[]>(ALL.map((d) => d.id));
   const [headingSet, setHeadingSet] = React.useState<HeadingSet | 'auto'>('auto');
   const [answers, setAnswers] = React.useState<Record<string, string>>(remembered);
   const [message, setMessage] = React.useState<{ intent: 'success' | 'error'; text: string } | null>(null);
   const [busy, setBusy] = React.useState(false);
 
-  const draft: Draft | null = React.useMemo(() => {
-    if (!context) return null;
-    return draftSituationNotes(context, { sections, headingSet: headingSet === 'auto' ? undefined : headingSet, inputs: answers });
-  }, [context, sections, headingSet, answers]);
+  const hasGongkai = !!context?.recognitions.some((r) => r.family === 'gongkai');
+  const hasSelfEval = !!context?.recognitions.some((r) => r.family === 'selfeval');
+  const offered = ALL.filter((d) => (d.id.startsWith('NT-ZS') ? hasSelfEval : hasGongkai));
 
-  if (!context || !draft) return <Text>请先点击“一键审核”读取工作簿，识别出公开表后即可起草情况说明。</Text>;
+  const draft = React.useMemo(() => {
+    if (!context || (!hasGongkai && !hasSelfEval)) return null;
+    const nt = sections.filter((x) => DRAFT_SECTIONS.some((d) => d.id === x));
+    const zs = sections.filter((x) => ZS_SECTIONS.some((d) => d.id === x));
+    const notes = hasGongkai && nt.length ? draftSituationNotes(context, { sections: nt, headingSet: headingSet === 'auto' ? undefined : headingSet, inputs: answers }) : null;
+    const summaries = hasSelfEval && zs.length ? draftSelfEvalSummaries(context, { sections: zs, inputs: answers }) : null;
+    return {
+      headingSet: notes?.headingSet ?? 'A',
+      paragraphs: [...(notes?.paragraphs ?? []), ...(summaries?.paragraphs ?? [])],
+      unfilled: [...new Set([...(notes?.unfilled ?? []), ...(summaries?.unfilled ?? [])])],
+      sheetName: notes ? '情况说明（草稿）' : '自评综述（草稿）',
+    };
+  }, [context, sections, headingSet, answers, hasGongkai, hasSelfEval]);
 
-  const toggle = (id: string, on: boolean) => setSections((list) => (on ? DRAFT_SECTIONS.map((d) => d.id).filter((x) => x === id || list.includes(x)) : list.filter((x) => x !== id)));
+  if (!context || !draft) return <Text>请先点击“一键审核”读取工作簿，识别出公开表或绩效自评表后即可起草情况说明或自评综述。</Text>;
+
+  const toggle = (id: string, on: boolean) => setSections((list) => (on ? ALL.map((d) => d.id).filter((x) => x === id || list.includes(x)) : list.filter((x) => x !== id)));
 
   const insert = async (where: 'sheet' | 'selection') => {
     setBusy(true);
     setMessage(null);
     try {
-      const rows = draftRows(draft);
+      const rows = draft.paragraphs.map((p) => p.text);
       if (where === 'sheet') {
-        const name = await insertSheet('情况说明（草稿）', rows);
+        const name = await insertSheet(draft.sheetName, rows);
         setMessage({ intent: 'success', text: `已插入新工作表“${name}”，可在“清除标记”中撤销。` });
       } else if (insertAtSelection) {
         await insertAtSelection(rows);
@@ -72,17 +88,17 @@ export function DraftPanel({ context, insertSheet, insertAtSelection, remembered
 
   return (
     <div className={s.root}>
-      <Title3>情况说明草稿</Title3>
-      <Field label="标题体例">
+      <Title3>{hasGongkai ? '情况说明草稿' : '绩效自评综述草稿'}</Title3>
+      {hasGongkai && <Field label="标题体例">
         <RadioGroup layout="horizontal" value={headingSet} onChange={(_, d) => setHeadingSet(d.value as HeadingSet | 'auto')}>
           <Radio value="auto" label={`自动（${draft.headingSet === 'A' ? '河南式' : '山西式'}）`} />
           <Radio value="A" label="河南式（A）" />
           <Radio value="B" label="山西式（B）" />
         </RadioGroup>
-      </Field>
+      </Field>}
       <Field label="选择段落">
         <div className={s.sections}>
-          {DRAFT_SECTIONS.map((d) => (
+          {offered.map((d) => (
             <Checkbox key={d.id} label={d.label} checked={sections.includes(d.id)} onChange={(_, v) => toggle(d.id, !!v.checked)} />
           ))}
         </div>
