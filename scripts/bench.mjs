@@ -1,7 +1,10 @@
 #!/usr/bin/env node
-// npm run bench — prints, per workbook, the .xlsx parse time, the engine's check time and their ratio, for every
-// fixture and for synthetic 支出决算表 workbooks of 5k, 50k (and, with --large, 200k) coded rows, and peak memory.
-// Figures only; no test asserts a timing.
+// npm run bench — prints, in one run: per workbook, the .xlsx parse time, the engine's check time and their ratio,
+// for every fixture and for synthetic 支出决算表 workbooks of 5k, 50k and 200k coded rows (and the growth from one
+// size to the next), peak memory; and, through the fake Excel request context (test/excel/fake-excel.ts, loaded
+// with TypeScript's transpiler), the syncs and bytes per request of reading and marking a 10-sheet workbook and of
+// reading a 200k-row sheet under Excel on the web's limits (5 MB per request, 5 million cells per read).
+// `--quick` skips 200k. Figures only; no test asserts a timing.
 import { createRequire } from 'module';
 import fs from 'fs';
 import os from 'os';
@@ -14,7 +17,7 @@ const { readXlsx } = require(path.join(root, 'dist/host/xlsx-read.js'));
 const { checkWorkbook } = require(path.join(root, 'dist/core/engine.js'));
 const ExcelJS = require('exceljs');
 
-const sizes = process.argv.includes('--large') ? [5000, 50000, 200000] : [5000, 50000];
+const sizes = process.argv.includes('--quick') ? [5000, 50000] : [5000, 50000, 200000];
 
 /** A 支出决算表 with `rows` 项 rows under 类/款 rows; every sum holds in integer cents, except one cent in every 997th 款. */
 async function syntheticWorkbook(rows, file) {
@@ -72,13 +75,17 @@ function ms(t) {
 
 async function measure(file, label) {
   const bytes = new Uint8Array(fs.readFileSync(file));
+  global.gc?.();
   const t0 = process.hrtime.bigint();
   const grid = await readXlsx(bytes, path.basename(file));
   const t1 = process.hrtime.bigint();
+  global.gc?.();
+  const t1b = process.hrtime.bigint();
   const result = checkWorkbook(grid);
   const t2 = process.hrtime.bigint();
+  const checkOnly = t2 - t1b;
   const parse = ms(t1 - t0);
-  const check = ms(t2 - t1);
+  const check = ms(checkOnly);
   const cells = grid.sheets.reduce((s, sh) => s + sh.rowCount * sh.colCount, 0);
   return { label, sizeKB: (bytes.length / 1024).toFixed(0), cells, parse, check, ratio: check / parse, findings: result.findings.length };
 }
@@ -115,3 +122,66 @@ console.log('');
 for (const g of growth) console.log(`growth ${g}`);
 console.log(`peak memory (max RSS): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
 fs.rmSync(tmp, { recursive: true, force: true });
+
+// ── The Excel host through the fake request context ────────────────────────────────────────────────────────────
+/** Loads .ts files (the fake context and the Office.js host) by transpiling them; no build step for the bench. */
+function registerTs() {
+  const ts = require('typescript');
+  const Module = require('module');
+  Module._extensions['.ts'] = (module, filename) => {
+    const out = ts.transpileModule(fs.readFileSync(filename, 'utf8'), {
+      compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020, esModuleInterop: true },
+      fileName: filename,
+    });
+    module._compile(out.outputText, filename);
+  };
+}
+registerTs();
+const { FakeDocument, FakeExcel, FakeSheet, supportsUpTo } = require(path.join(root, 'test/excel/fake-excel.ts'));
+const { tenSheetDocument, finding } = require(path.join(root, 'test/excel/helpers.ts'));
+const { ExcelHost, MAX_BYTES_PER_REQUEST, MAX_CELLS_PER_READ } = require(path.join(root, 'src/excel/excel-host.ts'));
+const webLimits = { maxPayloadBytes: MAX_BYTES_PER_REQUEST, maxCellsPerRead: MAX_CELLS_PER_READ };
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const describeLog = (log) =>
+  log.map((l) => `${kb(Math.max(l.requestBytes, l.responseBytes))}`).join(', ');
+
+console.log('');
+console.log('Excel host (fake context, web limits 5 MB per request, 5 000 000 cells per read)');
+{
+  const doc = tenSheetDocument();
+  const excel = new FakeExcel(doc, webLimits);
+  const host = new ExcelHost({ run: excel.run, isSetSupported: supportsUpTo('1.18') });
+  const t0 = performance.now();
+  await host.readWorkbook();
+  const readLog = excel.log.slice();
+  const findings = doc.sheets.flatMap((s, i) => [finding(s.name, 'C4', 'error'), finding(s.name, 'D7', 'rounding'), finding(s.name, `B${10 + i}`, 'warning')]);
+  await host.applyHighlights(findings);
+  const markLog = excel.log.slice(readLog.length);
+  console.log(`10 sheets × 32 rows × 8 columns: read ${readLog.length} syncs (largest request/response per sync: ${describeLog(readLog)}); ` +
+    `mark ${findings.length} findings ${markLog.length} syncs (${describeLog(markLog)}); ${(performance.now() - t0).toFixed(0)} ms`);
+}
+{
+  const rows = 200_000;
+  const cols = 8;
+  const doc = new FakeDocument();
+  const sheet = new FakeSheet('支出明细');
+  const letters = 'ABCDEFGH';
+  sheet.cells.set('A1', { value: '支出决算表' });
+  for (let r = 2; r <= rows + 1; r++) {
+    sheet.cells.set(`A${r}`, { value: String(2010000 + r) });
+    sheet.cells.set(`B${r}`, { value: `项目${r}` });
+    for (let c = 2; c < cols; c++) sheet.cells.set(`${letters[c]}${r}`, { value: r * 10 + c + 0.25, numFmt: '#,##0.00' });
+  }
+  doc.sheets.push(sheet);
+  const excel = new FakeExcel(doc, webLimits);
+  const host = new ExcelHost({ run: excel.run, isSetSupported: supportsUpTo('1.18') });
+  const t0 = performance.now();
+  const wb = await host.readWorkbook();
+  const log = excel.log;
+  const maxReq = Math.max(...log.map((l) => l.requestBytes));
+  const maxRes = Math.max(...log.map((l) => l.responseBytes));
+  console.log(`one sheet, ${rows} rows × ${cols} columns (${rows * cols} cells): read ${log.length} syncs, ` +
+    `largest request ${kb(maxReq)}, largest response ${(maxRes / 1048576).toFixed(2)} MB (limit 5 MB), ` +
+    `${wb.sheets[0].rowCount} rows read; ${(performance.now() - t0).toFixed(0)} ms`);
+  console.log(`  responses per sync: ${log.map((l) => `${(l.responseBytes / 1048576).toFixed(2)} MB`).join(', ')}`);
+}

@@ -6,7 +6,7 @@ import { parseA1 } from './address';
 import { CheckResult, Finding, ProposedEdit, SheetSummary, Unit } from './findings';
 import { WorkbookGrid } from './grid';
 import { isRecognition, Recognition, RecognitionOutcome } from './recognition';
-import { checkGongkai, recognizeGongkai } from './gongkai';
+import { append, checkGongkai, recognizeGongkai } from './gongkai';
 import { checkSelfEval, recognizeSelfEval } from './selfeval';
 import { checkNarratives, recognizeSituationNotes } from './narrative';
 
@@ -40,7 +40,7 @@ export function checkWorkbook(workbook: WorkbookGrid): CheckResult {
     const outcome = recognizeSheet(sheet);
     if (isRecognition(outcome)) {
       recognitions.push(outcome);
-      findings.push(...outcome.findings);
+      append(findings, outcome.findings);
       const summary: SheetSummary = { name: sheet.name, template: outcome.template, unit: outcome.unit };
       if (outcome.variant) summary.variant = outcome.variant;
       if (outcome.marker) summary.marker = outcome.marker;
@@ -57,8 +57,8 @@ export function checkWorkbook(workbook: WorkbookGrid): CheckResult {
   const edits: ProposedEdit[] = [];
   for (const family of [checkGongkai, checkSelfEval, checkNarratives]) {
     const result = family(context);
-    findings.push(...result.findings);
-    if (result.edits) edits.push(...result.edits);
+    append(findings, result.findings);
+    if (result.edits) append(edits, result.edits);
   }
 
   markHiddenRows(workbook, findings);

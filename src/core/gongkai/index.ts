@@ -32,12 +32,13 @@ export function runGongkai(tables: GTable[], rules: GRule[] = RULES): GongkaiRun
   const values = new CellValues();
   const ctx = new GContext(tables, values);
   const findings: Finding[] = [];
-  for (const t of tables) findings.push(...readingFindings(t, values));
-  findings.push(...duplicateRoleWarnings(tables));
+  // append(), not push(...list): a list of 100k+ elements spread as arguments overflows the stack (200k rows).
+  for (const t of tables) append(findings, readingFindings(t, values));
+  append(findings, duplicateRoleWarnings(tables));
   const identities: Identity[] = [];
   for (const rule of rules) {
-    if (rule.instances) identities.push(...rule.instances(ctx));
-    if (rule.findings) findings.push(...rule.findings(ctx));
+    if (rule.instances) append(identities, rule.instances(ctx));
+    if (rule.findings) append(findings, rule.findings(ctx));
   }
   const failing: { id: Identity; finding: Finding }[] = [];
   for (const id of identities) {
@@ -51,6 +52,11 @@ export function runGongkai(tables: GTable[], rules: GRule[] = RULES): GongkaiRun
   }
   proposeBalances(failing.filter((f) => f.finding.severity === 'rounding'), identities, values);
   return { findings, identities, values };
+}
+
+/** Appends in place without spreading arguments (safe for any length). */
+export function append<T>(into: T[], items: readonly T[]): void {
+  for (let i = 0; i < items.length; i++) into.push(items[i]);
 }
 
 export function checkGongkai(context: WorkbookContext): FamilyResult {
