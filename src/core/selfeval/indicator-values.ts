@@ -28,10 +28,11 @@ export function normalizeValueText(raw: string): string {
     .replace(/百分比|百分号/g, '%');
 }
 
-export function parseIndicatorValue(raw: string | number | null | undefined): IndicatorValue {
+export function parseIndicatorValue(raw: string | number | boolean | null | undefined): IndicatorValue {
   if (raw === null || raw === undefined || String(raw).trim() === '') return { kind: 'empty', text: '' };
   if (typeof raw === 'number') return { kind: 'quantity', op: null, value: new Decimal(String(raw)), unit: '' };
-  const s = normalizeValueText(raw);
+  // A TRUE/FALSE cell (a 是/否 target typed as a logical value) is a qualitative text, never a figure.
+  const s = normalizeValueText(String(raw));
   if (/^[-—–─/／]+$/.test(s)) return { kind: 'dash', text: s };
   for (const [tier, re] of TIERS) if (re.test(s)) return { kind: 'tier', tier, text: s };
   if (/&&|~|至/.test(s)) return { kind: 'range', text: s };

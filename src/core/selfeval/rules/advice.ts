@@ -37,8 +37,8 @@ export function checkAdvice(ctx: TableCheck, budget: BudgetFacts | null): void {
     const cellAt = (col: number | undefined) => (col === undefined ? null : ctx.sheet.cells[ir.row]?.[col]?.value ?? null);
     const adj = cellAt(c.targetAdj);
     const targetRaw = adj !== null && String(adj).trim() !== '' ? adj : cellAt(c.target) ?? cellAt(c.targetInit);
-    const target = parseIndicatorValue(targetRaw as string | number | null);
-    const actual = parseIndicatorValue(cellAt(c.actual) as string | number | null);
+    const target = parseIndicatorValue(targetRaw);
+    const actual = parseIndicatorValue(cellAt(c.actual));
     const name = textAt(ctx.sheet, ir.row, c.l3 ?? c.l2 ?? 0).trim() || `第${ir.row + 1}行指标`;
     const at = { row: ir.row, col: c.score! };
 
