@@ -22,7 +22,8 @@ test('taskpane.html declares a strict CSP', () => {
   const p = policyOf(readFileSync(path.join(root, 'src/taskpane/taskpane.html'), 'utf8'));
   expect(p.get('default-src')).toEqual(["'self'"]);
   expect(p.get('script-src')).toEqual(["'self'"]);
-  expect(p.get('connect-src')).toEqual(["'self'"]);
+  // blob: and data: are local (a dropped file, the annotated download), never the network.
+  expect(p.get('connect-src')).toEqual(["'self'", 'blob:', 'data:']);
   expect(p.get('object-src')).toEqual(["'none'"]);
   expect(p.get('base-uri')).toEqual(["'self'"]);
   for (const [k, v] of p) {
