@@ -5,7 +5,11 @@ import * as path from 'path';
 import { chromium, BrowserContext, BrowserContextOptions } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const haveChromium = existsSync(CHROMIUM);
+/**
+ * Without Chromium a developer's run skips the browser suites; in CI (.ci/run installs Debian's chromium) a missing
+ * browser must fail, never pass silently.
+ */
+export const haveChromium = existsSync(CHROMIUM) || !!process.env.CI;
 
 export async function launch(options: BrowserContextOptions = {}): Promise<BrowserContext> {
   const userDataDir = mkdtempSync(path.join(tmpdir(), 'juesuan-chromium-'));

@@ -2,8 +2,8 @@
  * End to end in Chromium: the built pane served from 127.0.0.1, Office.onReady → host null → playground with the
  * in-memory host. Every request that would leave the origin is blocked and must not happen.
  */
-import { ChildProcess, execFileSync, spawn } from 'child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'fs';
+import { ChildProcess, spawn } from 'child_process';
+import { existsSync, mkdirSync, readFileSync } from 'fs';
 import * as path from 'path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { checkWorkbook } from '../../src/core/engine';
@@ -18,21 +18,10 @@ const maybe = haveChromium ? describe : describe.skip;
 
 jest.setTimeout(300_000);
 
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    newest = Math.max(newest, e.isDirectory() ? newestSource(p) : statSync(p).mtimeMs);
-  }
-  return newest;
-}
-
 /** Builds the add-in when the build is missing or older than the sources. */
 function ensureBuild(): void {
-  const page = path.join(dist, 'taskpane.html');
-  const sources = Math.max(newestSource(path.join(root, 'src')), statSync(path.join(root, 'webpack.config.js')).mtimeMs);
-  if (existsSync(page) && statSync(page).mtimeMs >= sources) return;
-  execFileSync(path.join(root, 'node_modules/.bin/webpack'), ['--mode', 'production'], { cwd: root, stdio: 'pipe' });
+  // test/build-addin.js (jest globalSetup) builds it once before the workers start.
+  if (!existsSync(path.join(dist, 'taskpane.html'))) throw new Error('dist/addin 缺失：请运行 npm test（其 globalSetup 会构建）或 npm run build');
 }
 
 maybe('browser playground (npm start)', () => {
