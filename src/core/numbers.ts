@@ -30,6 +30,49 @@ export interface NumberReading {
   storedValue?: Decimal;
   /** The text as written, for text numbers. */
   text?: string;
+  /**
+   * The value in hundredths as an exact integer, when it has at most 2 decimals and is far below 2^53 — lets an
+   * identity that holds be confirmed without building decimal.js values; every reported figure still uses `value`.
+   */
+  cents?: number;
+}
+
+/** Below this many units an amount's hundredths are an exact integer in a JS number (2^53 ≈ 9.0e15). */
+const CENTS_LIMIT = 1e13;
+
+/**
+ * A stored number shown as stored: the decimal.js value is built only when asked for, since most cells of a large
+ * table only take part in identities that hold (confirmed on exact integer hundredths).
+ */
+class StoredNumberReading implements NumberReading {
+  readonly kind = 'number' as const;
+  readonly percent = false;
+  readonly fromText = false;
+  readonly cents?: number;
+  private exact?: Decimal;
+
+  constructor(private readonly shortest: string, readonly decimals: number) {
+    this.cents = centsOf(shortest);
+  }
+
+  get value(): Decimal {
+    return (this.exact ??= new Decimal(this.shortest));
+  }
+}
+
+/** Hundredths of a plain decimal string (`-12.5` → -1250), or undefined past 2 decimals or the exact range. */
+function centsOf(s: string): number | undefined {
+  if (s.includes('e') || s.includes('E')) return undefined;
+  const negative = s.startsWith('-');
+  const body = negative ? s.slice(1) : s;
+  const dot = body.indexOf('.');
+  const whole = dot < 0 ? body : body.slice(0, dot);
+  const frac = dot < 0 ? '' : body.slice(dot + 1);
+  if (frac.length > 2) return undefined;
+  const units = Number(whole);
+  if (!(units < CENTS_LIMIT)) return undefined;
+  const cents = units * 100 + Number((frac + '00').slice(0, 2));
+  return negative ? -cents : cents;
 }
 
 const DASH_ONLY = /^[-—–─－―━‐‑‒﹣⁃_/／]+$/;
@@ -119,6 +162,12 @@ export function readNumber(cell: Cell | undefined, options: ReadOptions = {}): R
 function readStoredNumber(v: number, numFmt: string | undefined): Reading {
   if (!Number.isFinite(v)) return { kind: 'unreadable', text: String(v), reason: '不是有限数值' };
   const { decimals, percent } = shownDecimals(numFmt, v);
+  if (!percent) {
+    const shortest = String(v);
+    const dot = shortest.indexOf('.');
+    const storedDecimals = dot < 0 ? 0 : shortest.length - dot - 1;
+    if (!shortest.includes('e') && storedDecimals <= decimals) return new StoredNumberReading(shortest, decimals);
+  }
   let stored = exactOf(v);
   if (percent) stored = stored.times(100);
   if (stored.decimalPlaces() <= decimals) return { kind: 'number', value: stored, decimals, percent, fromText: false };

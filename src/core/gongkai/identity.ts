@@ -37,15 +37,23 @@ export interface Identity {
 
 /** Readings cached per cell; values may be overridden to test a 舍位平衡 proposal. */
 export class CellValues {
-  private cache = new Map<SheetGrid, Map<number, Reading>>();
+  /** One slot per cell of each sheet: a 200 000-row table is read once without a million map entries. */
+  private cache = new Map<SheetGrid, (Reading | undefined)[]>();
 
   read(sheet: SheetGrid, pos: Pos): Reading {
     let bySheet = this.cache.get(sheet);
-    if (!bySheet) this.cache.set(sheet, (bySheet = new Map()));
-    const key = pos.row * 20000 + pos.col;
-    let r = bySheet.get(key);
-    if (!r) bySheet.set(key, (r = readNumber(cellAt(sheet, pos.row, pos.col))));
+    if (!bySheet) this.cache.set(sheet, (bySheet = []));
+    const key = pos.row * (sheet.colCount + 1) + pos.col;
+    let r = bySheet[key];
+    if (!r) bySheet[key] = r = readNumber(cellAt(sheet, pos.row, pos.col));
     return r;
+  }
+
+  /** Exact hundredths for the quick check: empty is 0; undefined when the cell has no such form. */
+  cents(place: Place): number | undefined {
+    const r = this.read(place.table.sheet, place.pos);
+    if (r.kind === 'number') return r.cents;
+    return r.kind === 'empty' ? 0 : undefined;
   }
 
   /** The value for arithmetic: empty is 0; unknown or unreadable is null (the identity is skipped). */
@@ -94,6 +102,43 @@ function unitOf(t: GTable): Unit {
   return t.unit ?? '万元';
 }
 
+/**
+ * True when the instance certainly holds, decided on exact integer hundredths of cells in one unit; false means
+ * "evaluate in full" (it may fail, mix units, or hold cells without such a form). Most instances of a large table
+ * hold, and this spares building their decimal.js values.
+ */
+export function holdsExactly(id: Identity, values: CellValues): boolean {
+  const unit = id.stated.table.unit;
+  const stated = values.cents(id.stated);
+  if (stated === undefined) return false;
+  let expected = 0;
+  for (const term of id.terms) {
+    if (term.table.unit !== unit) return false;
+    const c = values.cents(term);
+    if (c === undefined) return false;
+    expected += term.sign * c;
+  }
+  return id.relation === 'le' ? stated <= expected : stated === expected;
+}
+
+/**
+ * The two sides of a one-unit instance summed on exact integer hundredths, turned into decimal.js values once;
+ * null when a cell has no such form (the caller then sums decimal.js values cell by cell).
+ */
+function sumInCents(id: Identity, values: CellValues): { stated: Decimal; expected: Decimal; n: number } | null {
+  const stated = values.cents(id.stated);
+  if (stated === undefined) return null;
+  let expected = 0;
+  let n = 0;
+  for (const term of id.terms) {
+    const c = values.cents(term);
+    if (c === undefined) return null;
+    if (c !== 0) n++;
+    expected += term.sign * c;
+  }
+  return { stated: new Decimal(stated).div(100), expected: new Decimal(expected).div(100), n };
+}
+
 /** Evaluates an instance, or null when a cell it needs is unknown or unreadable (never read as 0). */
 export function evaluate(id: Identity, values: CellValues, overrides?: Map<string, Decimal>): Evaluation | null {
   const places = [id.stated, ...id.terms];
@@ -104,15 +149,21 @@ export function evaluate(id: Identity, values: CellValues, overrides?: Map<strin
     if (v === null) return null;
     return mixed && unitOf(p.table) === '元' ? halfUp(v.div(TEN_THOUSAND), 2) : v;
   };
-  const stated = inUnit(id.stated);
+  const sums = !mixed && !overrides ? sumInCents(id, values) : null;
+  const stated = sums ? sums.stated : inUnit(id.stated);
   if (stated === null) return null;
   let expected = ZERO;
   let n = 0;
-  for (const term of id.terms) {
-    const v = inUnit(term);
-    if (v === null) return null;
-    if (!v.isZero()) n++;
-    expected = term.sign === 1 ? expected.plus(v) : expected.minus(v);
+  if (sums) {
+    expected = sums.expected;
+    n = sums.n;
+  } else {
+    for (const term of id.terms) {
+      const v = inUnit(term);
+      if (v === null) return null;
+      if (!v.isZero()) n++;
+      expected = term.sign === 1 ? expected.plus(v) : expected.minus(v);
+    }
   }
   const difference = stated.minus(expected);
   const tolerance = id.strength === 'count' ? ZERO : CENT.times(Math.max(1, n));

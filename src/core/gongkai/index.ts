@@ -3,7 +3,7 @@ import { a1 } from '../address';
 import type { FamilyResult, WorkbookContext } from '../engine';
 import { Finding, TEMPLATE_LABEL } from '../findings';
 import { fixed } from '../numbers';
-import { CellValues, evaluate, findingOf, Identity, severityOf } from './identity';
+import { CellValues, evaluate, findingOf, holdsExactly, Identity, severityOf } from './identity';
 import { GTable } from './model';
 import { proposeBalances } from './proposal';
 import { recognizeGongkai } from './recognize';
@@ -42,6 +42,7 @@ export function runGongkai(tables: GTable[], rules: GRule[] = RULES): GongkaiRun
   }
   const failing: { id: Identity; finding: Finding }[] = [];
   for (const id of identities) {
+    if (holdsExactly(id, values)) continue;
     const e = evaluate(id, values);
     if (!e) continue;
     const severity = severityOf(id, e);
@@ -69,11 +70,12 @@ export function checkGongkai(context: WorkbookContext): FamilyResult {
 function readingFindings(t: GTable, values: CellValues): Finding[] {
   const out: Finding[] = [];
   let filled = 0;
-  const seen = new Set<number>();
+  const width = t.sheet.colCount + 1;
+  const seen = new Uint8Array((t.sheet.rowCount + 1) * width);
   for (const pos of t.amountCells) {
-    const key = pos.row * 20000 + pos.col;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    const key = pos.row * width + pos.col;
+    if (seen[key]) continue;
+    seen[key] = 1;
     const r = values.read(t.sheet, pos);
     if (r.kind !== 'empty') filled++;
     if (r.kind === 'empty' || (r.kind === 'number' && !r.fromText && !r.storedValue)) continue;

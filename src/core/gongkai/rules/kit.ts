@@ -87,8 +87,8 @@ export function coded(t: GTable, code: string | null, lanci: number): Place | nu
 }
 
 export function codedTerm(t: GTable, code: string | null, lanci: number, sign: 1 | -1 = 1): Term | null {
-  const p = coded(t, code, lanci);
-  return p ? { ...p, sign } : null;
+  const pos = codeCell(t, code, lanci);
+  return pos ? { table: t, pos, sign } : null;
 }
 
 /** Every row of a coded table: the 合计 row and each code row, with a label for messages. */
