@@ -181,14 +181,16 @@ export function checkBudget(ctx: TableCheck): BudgetFacts | null {
       if (exec.v.isZero()) {
         // S-RATE-02: not computable; a stated 0 or blank is accepted.
         if (isTotal) {
-          ctx.add('S-RATE-02', 'info', { row, col: rateCol ?? b.cols.full! }, `${rowLabel(ctx, row)}全年预算数为 0（或为空）且无执行数，执行率无法计算`, {
+          ctx.add('S-RATE-02', 'info', { row, col: rateCol ?? b.cols.full ?? b.cols.exec ?? 0 }, `${rowLabel(ctx, row)}全年预算数为 0（或为空）且无执行数，执行率无法计算`, {
             stated: rateCol !== undefined ? ctx.shown(row, rateCol) : null,
             expected: null,
           });
         }
       } else {
-        ctx.add('S-RATE-02', 'warning', { row, col: b.cols.full! }, `${rowLabel(ctx, row)}全年预算数为空或为0而有执行数 ${exec.v.toString()}，执行率无法计算，请补填全年预算数`, {
-          stated: ctx.shown(row, b.cols.full!),
+        // Without a 全年预算数 column the finding sits on the 执行数 it cannot divide.
+        const at = b.cols.full ?? b.cols.exec ?? rateCol ?? 0;
+        ctx.add('S-RATE-02', 'warning', { row, col: at }, `${rowLabel(ctx, row)}全年预算数${b.cols.full === undefined ? '一栏缺失' : '为空或为0'}而有执行数 ${exec.v.toString()}，执行率无法计算，请补填全年预算数`, {
+          stated: b.cols.full === undefined ? null : ctx.shown(row, b.cols.full),
           expected: null,
         });
       }
