@@ -1,5 +1,6 @@
 /** Test helpers shared by every suite: fixture loading and scoring against the truth files kept in the repo. */
 import { execFileSync } from 'child_process';
+import ExcelJS from 'exceljs';
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
@@ -63,23 +64,46 @@ export async function checkFixture(name: string): Promise<CheckResult> {
   return checkWorkbook(await loadFixture(name));
 }
 
-/** Writes a grid as an .xlsx (values, number formats, merges, hidden rows) — for CLI and round-trip tests. */
-export async function gridToXlsx(wb: WorkbookGrid): Promise<Uint8Array> {
-  const ExcelJS = (await import('exceljs')).default;
+/** Extra cell kinds the plain grid writer does not know. */
+type Extra = { rich?: string; error?: string; formulaOnly?: string; date?: Date; numFmt?: string };
+
+export interface XlsxOptions {
+  hiddenCols?: Record<string, number[]>;
+  protect?: string[];
+  extras?: Record<string, Record<string, Extra>>;
+  hiddenSheets?: string[];
+}
+
+/**
+ * Writes a grid as an .xlsx with exceljs (values, number formats, merges, hidden rows), plus what the options add:
+ * error values, formulas without results, rich text, hidden columns and sheets, protection.
+ */
+export async function gridToXlsx(wb: WorkbookGrid, o: XlsxOptions = {}): Promise<Uint8Array> {
   const book = new ExcelJS.Workbook();
   for (const sheet of wb.sheets) {
     const ws = book.addWorksheet(sheet.name);
     sheet.cells.forEach((row, r) =>
       row?.forEach((cell, c) => {
         if (!cell) return;
-        const target = ws.getCell(r + 1, c + 1);
-        if (cell.formula) target.value = { formula: cell.formula, result: cell.formulaWithoutValue ? undefined : (cell.value as any) } as any;
-        else target.value = cell.value as any;
-        if (cell.numFmt) target.numFmt = cell.numFmt;
+        const t = ws.getCell(r + 1, c + 1);
+        if (cell.formula) t.value = { formula: cell.formula, result: cell.formulaWithoutValue ? undefined : (cell.value as number) } as ExcelJS.CellValue;
+        else t.value = cell.value as ExcelJS.CellValue;
+        if (cell.numFmt) t.numFmt = cell.numFmt;
       }),
     );
     for (const m of sheet.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
     for (const r of sheet.hiddenRows) ws.getRow(r + 1).hidden = true;
+    for (const c of o.hiddenCols?.[sheet.name] ?? []) ws.getColumn(c + 1).hidden = true;
+    for (const [addr, x] of Object.entries(o.extras?.[sheet.name] ?? {})) {
+      const t = ws.getCell(addr);
+      if (x.rich !== undefined) t.value = { richText: [{ text: x.rich.slice(0, 2), font: { bold: true } }, { text: x.rich.slice(2) }] };
+      if (x.error !== undefined) t.value = { error: x.error } as ExcelJS.CellErrorValue;
+      if (x.formulaOnly !== undefined) t.value = { formula: x.formulaOnly } as ExcelJS.CellFormulaValue;
+      if (x.date !== undefined) t.value = x.date;
+      if (x.numFmt !== undefined) t.numFmt = x.numFmt;
+    }
+    if (o.protect?.includes(sheet.name)) await ws.protect('密码', {});
+    if (o.hiddenSheets?.includes(sheet.name)) ws.state = 'hidden';
   }
   return new Uint8Array(await book.xlsx.writeBuffer());
 }

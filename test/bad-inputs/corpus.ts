@@ -9,6 +9,7 @@ import JSZip from 'jszip';
 import { parseA1 } from '../../src/core/address';
 import { Cell, WorkbookGrid } from '../../src/core/grid';
 import { shanxiWorkbook } from '../gongkai/shanxi-builder';
+import { gridToXlsx, XlsxOptions } from '../helpers';
 
 export interface JsonFinding {
   sheet: string;
@@ -37,46 +38,8 @@ export interface BadCase {
   expect: Expectation;
 }
 
-/** Extra cell kinds the plain grid writer does not know. */
-type Extra = { rich?: string; error?: string; formulaOnly?: string; date?: Date; numFmt?: string };
 
-export interface XlsxOptions {
-  hiddenCols?: Record<string, number[]>;
-  protect?: string[];
-  extras?: Record<string, Record<string, Extra>>;
-  hiddenSheets?: string[];
-}
 
-/** Writes a grid workbook as .xlsx with exceljs, plus error values, formulas without results, protection. */
-export async function toXlsx(wb: WorkbookGrid, o: XlsxOptions = {}): Promise<Uint8Array> {
-  const book = new ExcelJS.Workbook();
-  for (const sheet of wb.sheets) {
-    const ws = book.addWorksheet(sheet.name);
-    sheet.cells.forEach((row, r) =>
-      row?.forEach((cell, c) => {
-        if (!cell) return;
-        const t = ws.getCell(r + 1, c + 1);
-        if (cell.formula) t.value = { formula: cell.formula, result: cell.formulaWithoutValue ? undefined : (cell.value as number) } as ExcelJS.CellValue;
-        else t.value = cell.value as ExcelJS.CellValue;
-        if (cell.numFmt) t.numFmt = cell.numFmt;
-      }),
-    );
-    for (const m of sheet.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
-    for (const r of sheet.hiddenRows) ws.getRow(r + 1).hidden = true;
-    for (const c of o.hiddenCols?.[sheet.name] ?? []) ws.getColumn(c + 1).hidden = true;
-    for (const [addr, x] of Object.entries(o.extras?.[sheet.name] ?? {})) {
-      const t = ws.getCell(addr);
-      if (x.rich !== undefined) t.value = { richText: [{ text: x.rich.slice(0, 2), font: { bold: true } }, { text: x.rich.slice(2) }] };
-      if (x.error !== undefined) t.value = { error: x.error } as ExcelJS.CellErrorValue;
-      if (x.formulaOnly !== undefined) t.value = { formula: x.formulaOnly } as ExcelJS.CellFormulaValue;
-      if (x.date !== undefined) t.value = x.date;
-      if (x.numFmt !== undefined) t.numFmt = x.numFmt;
-    }
-    if (o.protect?.includes(sheet.name)) await ws.protect('密码', {});
-    if (o.hiddenSheets?.includes(sheet.name)) ws.state = 'hidden';
-  }
-  return new Uint8Array(await book.xlsx.writeBuffer());
-}
 
 export function base(): WorkbookGrid {
   return shanxiWorkbook('s24');
@@ -150,7 +113,7 @@ function ole(extra = 512): Uint8Array {
 }
 
 async function bytesOf(wb: WorkbookGrid, o?: XlsxOptions) {
-  return toXlsx(wb, o);
+  return gridToXlsx(wb, o);
 }
 
 const only = (wb: WorkbookGrid, ...names: string[]) => ({ ...wb, sheets: wb.sheets.filter((s) => names.includes(s.name)) });

@@ -1,4 +1,5 @@
 /** Launches Debian's Chromium for the browser tests: headless, offline-minded flags, a fresh profile. */
+import { ChildProcess, spawn } from 'child_process';
 import { existsSync, mkdtempSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
@@ -18,5 +19,31 @@ export async function launch(options: BrowserContextOptions = {}): Promise<Brows
     headless: true,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     ...options,
+  });
+}
+
+/** Starts the server `npm start` runs (scripts/serve.mjs) on a free port; resolves with it and its origin. */
+export async function startServer(): Promise<{ server: ChildProcess; origin: string }> {
+  const root = path.join(__dirname, '..', '..');
+  const server = spawn(process.execPath, [path.join(root, 'scripts/serve.mjs')], { env: { ...process.env, PORT: '0' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const origin = await new Promise<string>((ok, fail) => {
+    let out = '';
+    server.stdout!.on('data', (d) => {
+      out += String(d);
+      const m = /(http:\/\/127\.0\.0\.1:\d+)\//.exec(out);
+      if (m) ok(m[1]);
+    });
+    server.on('exit', (code) => fail(new Error(`serve.mjs exited ${code}`)));
+  });
+  return { server, origin };
+}
+
+/** Lets requests to the origin (and local blob:/data:) through, aborts and records every other one. */
+export async function blockOffOrigin(context: BrowserContext, origin: string, offOrigin: string[]): Promise<void> {
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(origin) || url.startsWith('blob:') || url.startsWith('data:')) return route.continue();
+    offOrigin.push(url);
+    return route.abort();
   });
 }

@@ -2,13 +2,13 @@
  * End to end in Chromium: the built pane served from 127.0.0.1, Office.onReady → host null → playground with the
  * in-memory host. Every request that would leave the origin is blocked and must not happen.
  */
-import { ChildProcess, spawn } from 'child_process';
+import { ChildProcess } from 'child_process';
 import { existsSync, mkdirSync, readFileSync } from 'fs';
 import * as path from 'path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { checkWorkbook } from '../../src/core/engine';
 import { readXlsx } from '../../src/host/xlsx-read';
-import { haveChromium, launch } from './browser';
+import { blockOffOrigin, haveChromium, launch, startServer } from './browser';
 
 const root = path.resolve(__dirname, '../..');
 const dist = path.join(root, 'dist/addin');
@@ -34,23 +34,9 @@ maybe('browser playground (npm start)', () => {
   beforeAll(async () => {
     ensureBuild();
     // The same server `npm start` runs, on a free port; it prints the URL.
-    server = spawn(process.execPath, [path.join(root, 'scripts/serve.mjs')], { env: { ...process.env, PORT: '0' }, stdio: ['ignore', 'pipe', 'inherit'] });
-    origin = await new Promise<string>((ok, fail) => {
-      let out = '';
-      server.stdout!.on('data', (d) => {
-        out += String(d);
-        const m = /(http:\/\/127\.0\.0\.1:\d+)\//.exec(out);
-        if (m) ok(m[1]);
-      });
-      server.on('exit', (code) => fail(new Error(`serve.mjs exited ${code}`)));
-    });
+    ({ server, origin } = await startServer());
     context = await launch({ acceptDownloads: true });
-    await context.route('**/*', (route) => {
-      const url = route.request().url();
-      if (url.startsWith(origin) || url.startsWith('blob:') || url.startsWith('data:')) return route.continue();
-      leftOrigin.push(url);
-      return route.abort();
-    });
+    await blockOffOrigin(context, origin, leftOrigin);
     page = await context.newPage();
     mkdirSync(artifacts, { recursive: true });
   });

@@ -11,8 +11,7 @@ import { Cell, makeSheetGrid, SheetGrid, WorkbookGrid } from '../../src/core/gri
 import { readNumber, readNumberText } from '../../src/core/numbers';
 import { readXlsx, WorkbookReadError } from '../../src/host/xlsx-read';
 import { shanxiWorkbook } from '../gongkai/shanxi-builder';
-import { loadFixture } from '../helpers';
-import { toXlsx } from '../bad-inputs/corpus';
+import { gridToXlsx, loadFixture } from '../helpers';
 
 jest.setTimeout(120_000);
 
@@ -117,7 +116,7 @@ test(`random grids written to .xlsx and read back: a grid or a Chinese refusal, 
     fc.asyncProperty(workbook, async (wb) => {
       wb.sheets.forEach(printable);
       if (new Set(wb.sheets.map((s) => s.name)).size !== wb.sheets.length) return;
-      const bytes = await toXlsx(wb);
+      const bytes = await gridToXlsx(wb);
       try {
         check(await readXlsx(bytes, 'fuzz.xlsx'));
       } catch (e) {

@@ -3,10 +3,9 @@
  * built pane runs under it: loading the playground and checking a sample raises no CSP violation and sends no
  * request outside its origin.
  */
-import { ChildProcess, spawn } from 'child_process';
 import { existsSync, readFileSync } from 'fs';
 import * as path from 'path';
-import { haveChromium, launch } from '../e2e/browser';
+import { blockOffOrigin, haveChromium, launch, startServer } from '../e2e/browser';
 
 const root = path.resolve(__dirname, '../..');
 const dist = path.join(root, 'dist/addin');
@@ -36,25 +35,11 @@ test('taskpane.html declares a strict CSP', () => {
   // test/build-addin.js (jest globalSetup) builds it once before the workers start.
   expect(existsSync(page)).toBe(true);
   expect(policyOf(readFileSync(page, 'utf8')).get('script-src')).toEqual(["'self'"]);
-  const server: ChildProcess = spawn(process.execPath, [path.join(root, 'scripts/serve.mjs')], { env: { ...process.env, PORT: '0' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const { server, origin } = await startServer();
   const context = await launch();
   try {
-    const origin = await new Promise<string>((ok, fail) => {
-      let out = '';
-      server.stdout!.on('data', (d) => {
-        out += String(d);
-        const m = /(http:\/\/127\.0\.0\.1:\d+)\//.exec(out);
-        if (m) ok(m[1]);
-      });
-      server.on('exit', (code) => fail(new Error(`serve.mjs exited ${code}`)));
-    });
     const offOrigin: string[] = [];
-    await context.route('**/*', (route) => {
-      const url = route.request().url();
-      if (url.startsWith(origin) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
-      offOrigin.push(url);
-      return route.abort();
-    });
+    await blockOffOrigin(context, origin, offOrigin);
     await context.addInitScript(() => {
       (window as unknown as { __csp: string[] }).__csp = [];
       document.addEventListener('securitypolicyviolation', (e) =>

@@ -1,10 +1,4 @@
-import { GRule, identity, line, lineTerm } from './kit';
-
-const FUNDS: [number, number, number, string][] = [
-  [3, 1, 29, '一般公共预算财政拨款'],
-  [4, 2, 30, '政府性基金预算财政拨款'],
-  [5, 3, 31, '国有资本经营预算财政拨款'],
-];
+import { FUNDS, GRule, identity, line, lineTerm } from './kit';
 
 const R: GRule = {
   id: 'G-INTRA-21',

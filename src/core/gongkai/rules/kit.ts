@@ -140,3 +140,10 @@ export function asTerm(p: Place | null, sign: 1 | -1 = 1): Term | null {
 
 /** The 26 class lines: IE 行32–57 / FS 行33–58, with their function-class codes. */
 export { FUNCTION_CLASSES } from '../model';
+
+/** The three funds of the fiscal summary: their 栏次, income 行, opening-balance 行 and name (FS 行1–3, 行29–31). */
+export const FUNDS: [number, number, number, string][] = [
+  [3, 1, 29, '一般公共预算财政拨款'],
+  [4, 2, 30, '政府性基金预算财政拨款'],
+  [5, 3, 31, '国有资本经营预算财政拨款'],
+];
