@@ -20,6 +20,7 @@ import {
 import { App, ErrorBoundary } from '../taskpane/components/App';
 import { CheckResult } from '../core/findings';
 import { rawText } from '../core/grid';
+import { displayNumber } from '../core/numbers';
 import { a1, columnLetters } from '../core/address';
 import { MemoryHost, memoryDocument } from '../host/memory-host';
 import { readXlsx } from '../host/xlsx-read';
@@ -215,7 +216,7 @@ export const Playground: React.FC = () => {
                             setSelected({ sheet: grid.name, cell: address });
                           }}
                         >
-                          {cell ? (cell.text ?? rawText(cell)) : ''}
+                          {cell ? (cell.text ?? (typeof cell.value === 'number' ? displayNumber(cell.value, cell.numFmt) : rawText(cell))) : ''}
                         </td>
                       );
                     })}
