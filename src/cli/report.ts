@@ -24,6 +24,13 @@ export function countBySeverity(findings: Finding[]): Record<Finding['severity']
   return counts;
 }
 
+/** The 舍位平衡 proposal (G rules) or recomputed value (S rules), in the accountant's words. */
+function proposalText(f: Finding): string {
+  if (!f.proposal) return '';
+  const where = f.proposal.sheet === f.sheet ? f.proposal.cell : `${f.proposal.sheet}!${f.proposal.cell}`;
+  return f.rule.startsWith('G-') ? `；舍位平衡建议：将 ${where} 改为 ${f.proposal.value}` : `；重算值：${where} 应为 ${f.proposal.value}`;
+}
+
 export function textReport(result: CheckResult, options: { showInfo?: boolean } = {}): string {
   const out: string[] = [];
   out.push(`工作簿：${result.file}`);
@@ -52,7 +59,7 @@ export function textReport(result: CheckResult, options: { showInfo?: boolean } 
       f.expected ?? '',
       f.difference ?? '',
       SEVERITY_LABEL[f.severity],
-      f.message,
+      f.message + proposalText(f),
     ]);
     out.push(formatTable(['单元格', '规则', '填报数', '应为', '差额', '类型', '说明'], rows));
   }

@@ -45,6 +45,11 @@ describe('juesuan check', () => {
     expect(r.out).toMatch(/C12\s+G-INTRA-09\s+510\.00\s+500\.00\s+\+10\.00\s+错误/);
   });
 
+  test('the text report names the 舍位平衡 proposal of a rounding finding', async () => {
+    const r = await run(['check', fixturePath('jiaozuo-2021-gongkai.xlsx')]);
+    expect(r.out).toMatch(/C6\s+G-INTRA-23.*舍位平衡建议：将 C9 改为 4477\.88/);
+  });
+
   test('--format json follows the findings contract', async () => {
     const r = await run(['check', fixturePath('jiaozuo-2021-gongkai.xlsx'), '--format', 'json']);
     const json = JSON.parse(r.out);
