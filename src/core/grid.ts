@@ -109,11 +109,6 @@ export function gridFromRows(name: string, rows: CellValue[][], options: Omit<Sh
   return makeSheetGrid({ name, cells, ...options });
 }
 
-/** The merge whose anchor is at (row, col), if any. */
-export function mergeAt(sheet: SheetGrid, row: number, col: number): CellRange | undefined {
-  return sheet.merges.find((m) => m.top === row && m.left === col);
-}
-
 /** Merges by the rows they cover, so lookups stay cheap on sheets with a merge on every row. */
 const mergesByRow = new WeakMap<SheetGrid, { count: number; rows: Map<number, CellRange[]> }>();
 

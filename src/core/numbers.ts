@@ -216,13 +216,6 @@ function clip(text: string, max = 40): string {
   return text.length > max ? `${text.slice(0, max)}…（共 ${text.length} 字）` : text;
 }
 
-/** The value of a reading for sums: empty is 0; unknown and unreadable have none. */
-export function valueOf(r: Reading): Decimal | null {
-  if (r.kind === 'number') return r.value;
-  if (r.kind === 'empty') return new Decimal(0);
-  return null;
-}
-
 export const ZERO = new Decimal(0);
 
 /**

@@ -136,10 +136,6 @@ export function codeCell(t: GTable, code: string | null, lanci: number): Pos | n
   return row ? { row: row.row, col: col.col } : null;
 }
 
-export function codeRowsOfLength(t: GTable, length: number): CodeRow[] {
-  return t.codeRows.filter((r) => r.code.length === length);
-}
-
 /** Children of a code: the rows whose code extends it by 2 digits. */
 export function childrenOf(t: GTable, code: string): CodeRow[] {
   return codeIndex(t).children.get(code) ?? [];

@@ -2,7 +2,6 @@
  * Recognises a 公开表 by its content (gongkai-layouts.md §3) and builds its model (§2, §4): title and header
  * signature decide the role, the 栏次 row numbers the amount columns, 行次 or codes key the rows.
  */
-import { a1 } from '../address';
 import { Finding, Unit } from '../findings';
 import { Cell, cellAt, mergeCovering, rawText, SheetGrid } from '../grid';
 import { readNumber } from '../numbers';
@@ -11,7 +10,7 @@ import { labelKey, norm } from '../text';
 import {
   BE_VARIANT_BY_COLUMNS, CLASS_LINE_START, COLUMN_WORDS, HEADER_WORDS, LINE_LABELS, MARKER_PATTERN, SIGNATURES, TITLE_RULES, TRAILER_PATTERN, UNIT_PATTERN,
 } from './layouts';
-import { AmountColumn, BeItem, BeModel, CodeRow, FUNCTION_CLASSES, GongkaiTemplate, GTable, Half, LineRow, Pos } from './model';
+import { AmountColumn, BeItem, BeModel, FUNCTION_CLASSES, GongkaiTemplate, GTable, Half, Pos } from './model';
 import { TEMPLATE_LABEL } from '../findings';
 
 /** How many rows are searched for titles, headers and signatures. */
@@ -552,10 +551,3 @@ function publicTotals(sheet: SheetGrid, row: number, labelCol: number, roles: Be
   });
   return out;
 }
-
-/** For messages: `公开02!C19`. */
-export function where(t: GTable, p: Pos): string {
-  return `${t.sheet.name}!${a1(p.row, p.col)}`;
-}
-
-export type { LineRow, CodeRow };

@@ -1,5 +1,6 @@
 import { brokenAncestors, codedTables, liveColumns } from './coded';
-import { children, coded, codedTerm, GRule, identity } from './kit';
+import { childrenOf } from '../model';
+import { coded, codedTerm, GRule, identity } from './kit';
 
 const R: GRule = {
   id: 'G-INTRA-11',
@@ -10,7 +11,7 @@ const R: GRule = {
       return t.codeRows
         .filter((r) => r.code.length === 3 && !broken.has(r.code))
         .flatMap((r) => {
-          const kids = children(t, r.code);
+          const kids = childrenOf(t, r.code);
           if (kids.length === 0) return [];
           return liveColumns(ctx, t).flatMap((c) =>
             identity(R.id, coded(t, r.code, c.lanci), kids.map((k) => codedTerm(t, k.code, c.lanci)), `${t.sheet.name} 类 ${r.code} ${r.name}（${c.header || `栏${c.lanci}`}）= 其下各款之和`),

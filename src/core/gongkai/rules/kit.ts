@@ -2,11 +2,10 @@
  * The toolkit rules are written with: the rule shape (like an ESLint rule: id, Chinese title, what it yields),
  * the context that finds tables by role, and builders for the common identity shapes.
  */
-import { a1 } from '../../address';
 import { Finding } from '../../findings';
 import { Decimal } from '../../numbers';
 import { CellValues, Identity, Place, Strength, Term } from '../identity';
-import { childrenOf, CodeRow, codeCell, columnOf, GongkaiTemplate, GTable, lineCell, Pos } from '../model';
+import { CodeRow, codeCell, columnOf, GongkaiTemplate, GTable, lineCell, Pos } from '../model';
 
 export interface GRule {
   id: string;
@@ -116,17 +115,8 @@ export function orphans(t: GTable): CodeRow[] {
   return t.codeRows.filter((r) => r.code.length > 3 && !codes.has(r.code.slice(0, -2)));
 }
 
-export function children(t: GTable, code: string): CodeRow[] {
-  return childrenOf(t, code);
-}
 
-export function cellName(t: GTable, pos: Pos): string {
-  return `${t.sheet.name}!${a1(pos.row, pos.col)}`;
-}
 
-export function columnLabel(t: GTable, lanci: number): string {
-  return columnOf(t.columns, lanci)?.header || `栏${lanci}`;
-}
 
 /** A 3P cell by 栏次 (1–6 预算数, 7–12 决算数). */
 export function threePublic(t: GTable, lanci: number): Place | null {
