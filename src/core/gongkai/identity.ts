@@ -98,7 +98,12 @@ export interface Evaluation {
 const CENT = new Decimal('0.01');
 const TEN_THOUSAND = new Decimal(10000);
 
-function unitOf(t: GTable): Unit {
+/** identities.md §2.2: a 元 figure compared in 万元 is ÷ 10 000, half-up to 2 decimals; 万元 is never scaled up. */
+export function yuanToWan(v: Decimal): Decimal {
+  return halfUp(v.div(TEN_THOUSAND), 2);
+}
+
+export function unitOf(t: GTable): Unit {
   return t.unit ?? '万元';
 }
 
@@ -147,7 +152,7 @@ export function evaluate(id: Identity, values: CellValues, overrides?: Map<strin
   const inUnit = (p: Place): Decimal | null => {
     const v = values.value(p, overrides);
     if (v === null) return null;
-    return mixed && unitOf(p.table) === '元' ? halfUp(v.div(TEN_THOUSAND), 2) : v;
+    return mixed && unitOf(p.table) === '元' ? yuanToWan(v) : v;
   };
   const sums = !mixed && !overrides ? sumInCents(id, values) : null;
   const stated = sums ? sums.stated : inUnit(id.stated);
@@ -175,7 +180,7 @@ export function evaluate(id: Identity, values: CellValues, overrides?: Map<strin
   }
   let unitSlip = false;
   if (status === 'beyond' && id.relation === 'eq' && isInterTable(id) && !stated.isZero() && !expected.isZero()) {
-    const near = (a: Decimal, b: Decimal) => halfUp(a.div(TEN_THOUSAND), 2).minus(b).abs().lte(tolerance);
+    const near = (a: Decimal, b: Decimal) => yuanToWan(a).minus(b).abs().lte(tolerance);
     unitSlip = near(stated, expected) || near(expected, stated);
   }
   return { stated, expected, difference, n, tolerance, unit, status, unitSlip };

@@ -60,10 +60,17 @@ export function append<T>(into: T[], items: readonly T[]): void {
   for (let i = 0; i < items.length; i++) into.push(items[i]);
 }
 
+const runs = new WeakMap<WorkbookContext, GongkaiRun>();
+
+/** The 公开表 run of a workbook, done once: the narrative checks reuse its identities and cell values. */
+export function gongkaiRun(context: WorkbookContext): GongkaiRun {
+  let run = runs.get(context);
+  if (!run) runs.set(context, (run = runGongkai(gongkaiTables(context))));
+  return run;
+}
+
 export function checkGongkai(context: WorkbookContext): FamilyResult {
-  const tables = gongkaiTables(context);
-  if (tables.length === 0) return { findings: [] };
-  return { findings: runGongkai(tables).findings };
+  return { findings: gongkaiRun(context).findings };
 }
 
 /** R-TEXT, R-FORMULA, R-PREC and R-EMPTY: how the amount cells were read (spec README "Reading cells"). */

@@ -5,13 +5,11 @@
  */
 import { a1 } from '../address';
 import type { WorkbookContext } from '../engine';
-import { CellRef, Finding, Severity, Unit } from '../findings';
-import { gongkaiTables } from '../gongkai';
-import { CellValues, Place } from '../gongkai/identity';
+import { CellRef, Finding, Severity } from '../findings';
+import { gongkaiRun, gongkaiTables } from '../gongkai';
+import { CellValues, keyOf, Place, unitOf, yuanToWan } from '../gongkai/identity';
 import { codeCell, GongkaiTemplate, GTable, lineCell, Pos } from '../gongkai/model';
-import { GContext } from '../gongkai/rules/kit';
-import { RULES } from '../gongkai/rules';
-import { Decimal, halfUp, ZERO } from '../numbers';
+import { Decimal, ZERO } from '../numbers';
 import { norm } from '../text';
 import { extractFigures, Figure } from './figures';
 import type { NotesModel } from './recognize';
@@ -95,13 +93,14 @@ export function amountRole(f: Figure, p: Para): AmountRole {
 export class NarrativeContext {
   readonly sheetName: string;
   readonly paras: Para[];
-  readonly values = new CellValues();
+  readonly values: CellValues;
   private readonly tables: GTable[];
   private addendIndex: Map<string, Place[][]> | null = null;
 
   constructor(readonly workbook: WorkbookContext, notes: NotesModel, sheetName: string) {
     this.sheetName = sheetName;
     this.tables = gongkaiTables(workbook);
+    this.values = gongkaiRun(workbook).values;
     const sections = sectionParagraphs(notes.paragraphs.map((p) => p.text));
     this.paras = notes.paragraphs.map((p, index) => ({
       index, row: p.row, col: p.col, cell: a1(p.row, p.col), text: p.text,
@@ -166,20 +165,16 @@ export class NarrativeContext {
   addendSets(place: Place): Place[][] {
     if (!this.addendIndex) {
       this.addendIndex = new Map();
-      const ctx = new GContext(this.tables, this.values);
-      for (const rule of RULES) {
-        if (!rule.instances) continue;
-        for (const id of rule.instances(ctx)) {
-          if (id.relation !== 'eq' || id.strength !== 'eq' || id.derived) continue;
-          if (id.terms.some((t) => t.sign === -1)) continue;
-          const key = placeKey(id.stated);
-          const list = this.addendIndex.get(key) ?? [];
-          list.push(id.terms);
-          this.addendIndex.set(key, list);
-        }
+      for (const id of gongkaiRun(this.workbook).identities) {
+        if (id.relation !== 'eq' || id.strength !== 'eq' || id.derived) continue;
+        if (id.terms.some((t) => t.sign === -1)) continue;
+        const key = keyOf(id.stated);
+        const list = this.addendIndex.get(key) ?? [];
+        list.push(id.terms);
+        this.addendIndex.set(key, list);
       }
     }
-    return this.addendIndex.get(placeKey(place)) ?? [];
+    return this.addendIndex.get(keyOf(place)) ?? [];
   }
 
   finding(p: Para, rule: string, severity: Severity, stated: string | null, expected: string | null, message: string, extra: Partial<Finding> = {}): Finding {
@@ -187,19 +182,11 @@ export class NarrativeContext {
   }
 }
 
-function placeKey(p: Place): string {
-  return `${p.table.sheet.name}\u0000${p.pos.row}:${p.pos.col}`;
-}
-
-export function unitOf(t: GTable): Unit {
-  return t.unit ?? '万元';
-}
-
-const TEN_THOUSAND = new Decimal(10000);
+export { unitOf };
 
 /** identities.md §2.2: a 元 figure compared in 万元 is ÷ 10 000, half-up to 2 decimals; 万元 is never scaled up. */
 export function convert(v: Decimal, from: string, to: string): Decimal {
   if (from === to) return v;
-  if (from === '元' && to === '万元') return halfUp(v.div(TEN_THOUSAND), 2);
+  if (from === '元' && to === '万元') return yuanToWan(v);
   return v; // 万元 → 元 never happens: the caller compares in 万元 instead
 }
