@@ -5,7 +5,7 @@ import { checkWorkbook } from '../core/engine';
 import { CheckResult } from '../core/findings';
 import { annotateWorkbook } from '../host/xlsx-annotate';
 import type { CliIO } from './main';
-import { errorMessage, expandInputs, loadWorkbook, parseArgs } from './inputs';
+import { errorMessage, expandInputs, loadWorkbook, parseArgs, wouldOverwrite } from './inputs';
 import { textReport } from './report';
 
 interface FileOutcome {
@@ -69,7 +69,7 @@ export async function runCheck(args: string[], io: CliIO): Promise<number> {
   }
 
   if (annotate && outcomes[0].result && !outcomes[0].error) {
-    if (path.resolve(annotate) === path.resolve(files[0])) {
+    if (wouldOverwrite(annotate, files[0])) {
       io.err('juesuan check：--annotate 的输出文件不能与输入文件相同（不修改原文件）\n');
       return 2;
     }

@@ -11,7 +11,7 @@ import { draftSelfEvalSummaries, ZS_SECTIONS } from '../core/narrative/drafts/zo
 import { uniqueSheetName } from '../core/templates/builder';
 import { rewriteWorkbook } from '../host/xlsx-annotate';
 import type { CliIO } from './main';
-import { errorMessage, loadWorkbook, parseArgs } from './inputs';
+import { errorMessage, loadWorkbook, parseArgs, wouldOverwrite } from './inputs';
 
 export async function runDraft(args: string[], io: CliIO): Promise<number> {
   const parsed = parseArgs(args, ['--out', '-o', '--sections', '--set', '--style'], ['--zeros']);
@@ -82,7 +82,7 @@ export async function runDraft(args: string[], io: CliIO): Promise<number> {
   if (!out) {
     io.out(rows.join('\n') + '\n');
   } else {
-    if (path.resolve(out) === path.resolve(file)) {
+    if (wouldOverwrite(out, file)) {
       io.err('juesuan draft：--out 的输出文件不能与输入文件相同（不修改原文件）\n');
       return 2;
     }

@@ -11,7 +11,7 @@ import { ProposedEdit } from '../core/findings';
 import { readXlsx } from '../host/xlsx-read';
 import { rewriteWorkbook } from '../host/xlsx-annotate';
 import type { CliIO } from './main';
-import { errorMessage, loadWorkbook, parseArgs } from './inputs';
+import { errorMessage, loadWorkbook, parseArgs, wouldOverwrite } from './inputs';
 import { countBySeverity, formatTable } from './report';
 
 /** Fill of a corrected cell: light green, distinct from the error/rounding/warning fills of --annotate. */
@@ -30,7 +30,7 @@ export async function runFix(args: string[], io: CliIO): Promise<number> {
     return 2;
   }
   const input = parsed.positional[0];
-  if (path.resolve(output) === path.resolve(input)) {
+  if (wouldOverwrite(output, input)) {
     io.err('juesuan fix：输出文件不能与输入文件相同（不修改原文件）\n');
     return 2;
   }

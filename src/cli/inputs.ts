@@ -83,3 +83,18 @@ export function errorMessage(e: unknown): string {
   if (e instanceof WorkbookReadError) return e.message;
   return `读取失败：${e instanceof Error ? e.message : String(e)}`;
 }
+
+/**
+ * Whether writing to `output` would overwrite `input` — also through a symbolic or hard link, which a plain path
+ * comparison misses; the CLI never modifies its input.
+ */
+export function wouldOverwrite(output: string, input: string): boolean {
+  if (path.resolve(output) === path.resolve(input)) return true;
+  try {
+    const a = fs.statSync(output);
+    const b = fs.statSync(input);
+    return a.dev === b.dev && a.ino === b.ino;
+  } catch {
+    return false;
+  }
+}

@@ -173,4 +173,14 @@ describe('--annotate', () => {
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/不能与输入文件相同/);
   });
+
+  test('refuses to overwrite its input through a link to it', async () => {
+    const link = path.join(dir, '链接.xlsx');
+    fs.symlinkSync(broken, link);
+    const before = fs.readFileSync(broken);
+    const r = await run(['check', broken, '--annotate', link]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/不能与输入文件相同/);
+    expect(fs.readFileSync(broken).equals(before)).toBe(true);
+  });
 });
