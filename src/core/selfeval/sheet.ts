@@ -1,5 +1,5 @@
 /** Small reading helpers over a SheetGrid for the self-evaluation reader. */
-import { Cell, isEmptyCell, SheetGrid } from '../grid';
+import { Cell, isEmptyCell, mergeCovering, SheetGrid } from '../grid';
 import { norm } from '../text';
 
 export function cell(sheet: SheetGrid, row: number, col: number): Cell | undefined {
@@ -55,8 +55,8 @@ export function headerTexts(sheet: SheetGrid, rows: number[], width: number): st
     for (let col = 0; col < width; col++) {
       let t = normAt(sheet, row, col);
       if (!t) {
-        const m = sheet.merges.find((mg) => mg.top === row && col > mg.left && col <= mg.right);
-        if (m) t = normAt(sheet, row, m.left);
+        const m = mergeCovering(sheet, row, col);
+        if (m && m.top === row && col > m.left) t = normAt(sheet, row, m.left);
       }
       if (t && !out[col].endsWith(t)) out[col] += t;
     }
