@@ -77,7 +77,6 @@ function assumeMissingUnits(recognitions: Recognition[], sheets: SheetSummary[],
   const shared: Unit | null = stated.length > 0 && stated.every((u) => u === stated[0]) ? stated[0] : stated.length ? mostCommon(stated) : null;
   for (const r of recognitions) {
     if (r.unit !== null || r.template === 'situation-notes') continue;
-    if (!needsUnit(r)) continue;
     const assumed: Unit = shared ?? '万元';
     r.unit = assumed;
     const summary = sheets.find((s) => s.name === r.sheet.name);
@@ -94,10 +93,6 @@ function assumeMissingUnits(recognitions: Recognition[], sheets: SheetSummary[],
         : `未找到金额单位，本工作簿其他表也没有注明单位，暂按“${assumed}”处理，请核对`,
     });
   }
-}
-
-function needsUnit(r: Recognition): boolean {
-  return r.template !== 'situation-notes';
 }
 
 function mostCommon(units: Unit[]): Unit {
