@@ -38,7 +38,7 @@ export interface NumberReading {
 }
 
 /** Below this many units an amount's hundredths are an exact integer in a JS number (2^53 ≈ 9.0e15). */
-const CENTS_LIMIT = 1e13;
+export const CENTS_LIMIT = 1e13;
 
 /**
  * A stored number shown as stored: the decimal.js value is built only when asked for, since most cells of a large

@@ -5,8 +5,8 @@
  */
 import { a1 } from '../address';
 import { CellRef, Finding, Severity, Unit } from '../findings';
-import { cellAt, SheetGrid } from '../grid';
-import { Decimal, fixed, halfUp, readNumber, Reading, ZERO } from '../numbers';
+import { Cell, cellAt, SheetGrid } from '../grid';
+import { CENTS_LIMIT, Decimal, fixed, halfUp, readNumber, Reading, shownDecimals, ZERO } from '../numbers';
 import { GTable, Pos } from './model';
 
 /**
@@ -35,23 +35,120 @@ export interface Identity {
   what: string;
 }
 
+/** A cell not yet read, a blank cell, a plain stored number (its hundredths kept as an integer), anything else. */
+const UNREAD = 0;
+const BLANK = 1;
+const PLAIN = 2;
+const OTHER = 3;
+
+/**
+ * One sheet's cells as read: a state byte and exact hundredths per cell in typed arrays, so a 200 000-row table is
+ * read without an object per cell. Cells that are not plain numbers (text, dashes, errors, extra decimals) keep
+ * their full Reading.
+ */
+class SheetValues {
+  readonly width: number;
+  readonly state: Uint8Array;
+  readonly cents: Float64Array;
+  readonly others = new Map<number, Reading>();
+  private readonly decimals = new Map<number, Decimal>();
+
+  constructor(readonly sheet: SheetGrid) {
+    this.width = sheet.colCount + 1;
+    const size = (sheet.rowCount + 1) * this.width;
+    this.state = new Uint8Array(size);
+    this.cents = new Float64Array(size);
+  }
+
+  /** The state of (row, col), reading the cell on first use. */
+  load(row: number, col: number): number {
+    const key = row * this.width + col;
+    const known = this.state[key];
+    if (known !== UNREAD) return known;
+    const cell = cellAt(this.sheet, row, col);
+    const cents = plainCents(cell);
+    if (cents !== undefined) {
+      this.cents[key] = cents;
+      return (this.state[key] = PLAIN);
+    }
+    if (!cell || ((cell.value === null || cell.value === undefined) && !cell.error && !cell.formulaWithoutValue)) return (this.state[key] = BLANK);
+    this.others.set(key, readNumber(cell));
+    return (this.state[key] = OTHER);
+  }
+
+  reading(row: number, col: number): Reading {
+    const state = this.load(row, col);
+    if (state === BLANK) return BLANK_READING;
+    const key = row * this.width + col;
+    let r = this.others.get(key);
+    if (!r) this.others.set(key, (r = readNumber(cellAt(this.sheet, row, col))));
+    return r;
+  }
+
+  value(row: number, col: number): Decimal | null {
+    const state = this.load(row, col);
+    if (state === BLANK) return ZERO;
+    const key = row * this.width + col;
+    if (state === PLAIN) {
+      let d = this.decimals.get(key);
+      if (!d) this.decimals.set(key, (d = new Decimal(this.cents[key]).div(100)));
+      return d;
+    }
+    const r = this.others.get(key)!;
+    if (r.kind === 'number') return r.value;
+    return r.kind === 'empty' ? ZERO : null;
+  }
+}
+
+const BLANK_READING: Reading = { kind: 'empty', dash: false };
+
+/**
+ * Exact hundredths of a stored number shown as stored, or undefined for every other cell. `Math.round(v × 100) / 100`
+ * giving back v means v's shortest decimal form has at most 2 decimals, so the integer is exact; the number format
+ * must show at least those decimals (else R-PREC applies) and not be a percentage.
+ */
+function plainCents(cell: Cell | undefined): number | undefined {
+  if (!cell || typeof cell.value !== 'number' || cell.error || cell.formulaWithoutValue) return undefined;
+  const v = cell.value;
+  if (!(Math.abs(v) < CENTS_LIMIT)) return undefined;
+  const c = Math.round(v * 100);
+  if (c / 100 !== v) return undefined;
+  const storedDecimals = c % 100 === 0 ? 0 : c % 10 === 0 ? 1 : 2;
+  const shown = shownDecimals(cell.numFmt, v);
+  return !shown.percent && storedDecimals <= shown.decimals ? c + 0 : undefined; // + 0: -0 is 0
+}
+
 /** Readings cached per cell; values may be overridden to test a 舍位平衡 proposal. */
 export class CellValues {
-  /** One slot per cell of each sheet: a 200 000-row table is read once without a million map entries. */
-  private cache = new Map<SheetGrid, (Reading | undefined)[]>();
+  private sheets = new Map<SheetGrid, SheetValues>();
+
+  private of(sheet: SheetGrid): SheetValues {
+    let v = this.sheets.get(sheet);
+    if (!v) this.sheets.set(sheet, (v = new SheetValues(sheet)));
+    return v;
+  }
 
   read(sheet: SheetGrid, pos: Pos): Reading {
-    let bySheet = this.cache.get(sheet);
-    if (!bySheet) this.cache.set(sheet, (bySheet = []));
-    const key = pos.row * (sheet.colCount + 1) + pos.col;
-    let r = bySheet[key];
-    if (!r) bySheet[key] = r = readNumber(cellAt(sheet, pos.row, pos.col));
-    return r;
+    return this.of(sheet).reading(pos.row, pos.col);
+  }
+
+  /** 'blank' or 'number' (shown exactly as stored) for a cell no reading finding applies to, else null. */
+  plainKind(sheet: SheetGrid, row: number, col: number): 'blank' | 'number' | null {
+    const state = this.of(sheet).load(row, col);
+    return state === PLAIN ? 'number' : state === BLANK ? 'blank' : null;
   }
 
   /** Exact hundredths for the quick check: empty is 0; undefined when the cell has no such form. */
   cents(place: Place): number | undefined {
-    const r = this.read(place.table.sheet, place.pos);
+    return this.centsAt(place.table.sheet, place.pos.row, place.pos.col);
+  }
+
+  centsAt(sheet: SheetGrid, row: number, col: number): number | undefined {
+    const values = this.of(sheet);
+    const state = values.load(row, col);
+    if (state === PLAIN) return values.cents[row * values.width + col];
+    if (state === BLANK) return 0;
+    const r = values.others.get(row * values.width + col)!;
     if (r.kind === 'number') return r.cents;
     return r.kind === 'empty' ? 0 : undefined;
   }
@@ -60,10 +157,7 @@ export class CellValues {
   value(place: Place, overrides?: Map<string, Decimal>): Decimal | null {
     const o = overrides?.get(keyOf(place));
     if (o) return o;
-    const r = this.read(place.table.sheet, place.pos);
-    if (r.kind === 'number') return r.value;
-    if (r.kind === 'empty') return ZERO;
-    return null;
+    return this.of(place.table.sheet).value(place.pos.row, place.pos.col);
   }
 }
 

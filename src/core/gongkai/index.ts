@@ -2,8 +2,9 @@
 import { a1 } from '../address';
 import type { FamilyResult, WorkbookContext } from '../engine';
 import { Finding, TEMPLATE_LABEL } from '../findings';
-import { fixed } from '../numbers';
+import { fixed, Reading } from '../numbers';
 import { CellValues, evaluate, findingOf, holdsExactly, Identity, severityOf } from './identity';
+import { IdentityBatch } from './batch';
 import { GTable } from './model';
 import { proposeBalances } from './proposal';
 import { recognizeGongkai } from './recognize';
@@ -24,6 +25,7 @@ export function gongkaiTables(context: WorkbookContext): GTable[] {
 export interface GongkaiRun {
   findings: Finding[];
   identities: Identity[];
+  batches: IdentityBatch[];
   values: CellValues;
 }
 
@@ -36,23 +38,29 @@ export function runGongkai(tables: GTable[], rules: GRule[] = RULES): GongkaiRun
   for (const t of tables) append(findings, readingFindings(t, values));
   append(findings, duplicateRoleWarnings(tables));
   const identities: Identity[] = [];
-  for (const rule of rules) {
-    if (rule.instances) append(identities, rule.instances(ctx));
-    if (rule.findings) append(findings, rule.findings(ctx));
-  }
+  const batches: IdentityBatch[] = [];
   const failing: { id: Identity; finding: Finding }[] = [];
-  for (const id of identities) {
-    if (holdsExactly(id, values)) continue;
+  const check = (id: Identity) => {
     const e = evaluate(id, values);
-    if (!e) continue;
-    const severity = severityOf(id, e);
-    if (!severity) continue;
+    const severity = e && severityOf(id, e);
+    if (!e || !severity) return;
     const finding = findingOf(id, e, severity);
     findings.push(finding);
     failing.push({ id, finding });
+  };
+  for (const rule of rules) {
+    for (const id of rule.instances?.(ctx) ?? []) {
+      identities.push(id);
+      if (!holdsExactly(id, values)) check(id);
+    }
+    for (const batch of rule.batches?.(ctx) ?? []) {
+      batches.push(batch);
+      for (let i = 0; i < batch.size; i++) if (!batch.holdsExactly(i, values)) check(batch.identity(i));
+    }
+    if (rule.findings) append(findings, rule.findings(ctx));
   }
-  proposeBalances(failing.filter((f) => f.finding.severity === 'rounding'), identities, values);
-  return { findings, identities, values };
+  proposeBalances(failing.filter((f) => f.finding.severity === 'rounding'), { identities, batches, values });
+  return { findings, identities, batches, values };
 }
 
 /** Appends in place without spreading arguments (safe for any length). */
@@ -76,31 +84,48 @@ export function checkGongkai(context: WorkbookContext): FamilyResult {
 /** R-TEXT, R-FORMULA, R-PREC and R-EMPTY: how the amount cells were read (spec README "Reading cells"). */
 function readingFindings(t: GTable, values: CellValues): Finding[] {
   const out: Finding[] = [];
-  let filled = 0;
+  let filled = false;
   const width = t.sheet.colCount + 1;
   const seen = new Uint8Array((t.sheet.rowCount + 1) * width);
-  for (const pos of t.amountCells) {
-    const key = pos.row * width + pos.col;
-    if (seen[key]) continue;
-    seen[key] = 1;
-    const r = values.read(t.sheet, pos);
-    if (r.kind !== 'empty') filled++;
-    if (r.kind === 'empty' || (r.kind === 'number' && !r.fromText && !r.storedValue)) continue;
-    const base = { sheet: t.sheet.name, cell: a1(pos.row, pos.col) };
-    if (r.kind === 'unreadable') {
-      out.push({ ...base, rule: 'R-TEXT', severity: 'warning', stated: r.text, expected: null, message: `${r.reason}，无法作为金额读取，涉及该单元格的核对已跳过` });
-    } else if (r.kind === 'unknown') {
-      out.push({ ...base, rule: 'R-FORMULA', severity: 'info', stated: null, expected: null, message: `${r.reason}（文件未经 Excel 重新计算），涉及该单元格的核对已跳过，未按 0 处理` });
-    } else if (r.kind === 'number' && r.fromText) {
-      out.push({ ...base, rule: 'R-TEXT', severity: 'info', stated: r.text ?? null, expected: fixed(r.value, Math.max(2, r.decimals)), message: `单元格为文本“${r.text}”，按数字 ${r.value.toString()}${r.unitWord ? `（带单位“${r.unitWord}”）` : ''} 读取` });
-    } else if (r.kind === 'number' && r.storedValue) {
-      out.push({ ...base, rule: 'R-PREC', severity: 'info', stated: r.storedValue.toString(), expected: fixed(r.value, r.decimals), message: `存储值 ${r.storedValue.toString()} 的小数位多于显示的 ${r.decimals} 位，核对按显示值 ${fixed(r.value, r.decimals)} 进行` });
+  for (const block of t.amountCells) {
+    for (const row of block.rows) {
+      for (const col of block.cols) {
+        const key = row * width + col;
+        if (seen[key]) continue;
+        seen[key] = 1;
+        const plain = values.plainKind(t.sheet, row, col);
+        if (plain) {
+          filled ||= plain === 'number';
+          continue;
+        }
+        const r = values.read(t.sheet, { row, col });
+        if (r.kind !== 'empty') filled = true;
+        const finding = readingFinding(t.sheet.name, a1(row, col), r);
+        if (finding) out.push(finding);
+      }
     }
   }
-  if (filled === 0 && t.amountCells.length > 0) {
+  if (!filled && t.amountCells.some((b) => b.rows.length > 0 && b.cols.length > 0)) {
     out.push({ sheet: t.sheet.name, cell: null, rule: 'R-EMPTY', severity: 'info', stated: null, expected: null, message: `${TEMPLATE_LABEL[t.template]}没有填列任何金额（空表），表内核对从略` });
   }
   return out;
+}
+
+function readingFinding(sheet: string, cell: string, r: Reading): Finding | null {
+  const base = { sheet, cell };
+  if (r.kind === 'unreadable') {
+    return { ...base, rule: 'R-TEXT', severity: 'warning', stated: r.text, expected: null, message: `${r.reason}，无法作为金额读取，涉及该单元格的核对已跳过` };
+  }
+  if (r.kind === 'unknown') {
+    return { ...base, rule: 'R-FORMULA', severity: 'info', stated: null, expected: null, message: `${r.reason}（文件未经 Excel 重新计算），涉及该单元格的核对已跳过，未按 0 处理` };
+  }
+  if (r.kind === 'number' && r.fromText) {
+    return { ...base, rule: 'R-TEXT', severity: 'info', stated: r.text ?? null, expected: fixed(r.value, Math.max(2, r.decimals)), message: `单元格为文本“${r.text}”，按数字 ${r.value.toString()}${r.unitWord ? `（带单位“${r.unitWord}”）` : ''} 读取` };
+  }
+  if (r.kind === 'number' && r.storedValue) {
+    return { ...base, rule: 'R-PREC', severity: 'info', stated: r.storedValue.toString(), expected: fixed(r.value, r.decimals), message: `存储值 ${r.storedValue.toString()} 的小数位多于显示的 ${r.decimals} 位，核对按显示值 ${fixed(r.value, r.decimals)} 进行` };
+  }
+  return null;
 }
 
 /** README "Reading cells" (f): two tables of one role are each checked alone; their inter-table checks are skipped. */

@@ -80,8 +80,8 @@ export interface GTable {
   /** 3P: the data row. */
   dataRow: number | null;
   be: BeModel | null;
-  /** Every amount cell of the body, for reading findings and emptiness. */
-  amountCells: Pos[];
+  /** Every amount cell of the body, for reading findings and emptiness: each block is its rows × its columns. */
+  amountCells: { rows: number[]; cols: number[] }[];
   findings: Finding[];
 }
 
@@ -134,6 +134,11 @@ export function codeCell(t: GTable, code: string | null, lanci: number): Pos | n
   if (code === null) return t.totalRow === null ? null : { row: t.totalRow, col: col.col };
   const row = codeIndex(t).byCode.get(code);
   return row ? { row: row.row, col: col.col } : null;
+}
+
+/** The first row of a code. */
+export function codeRow(t: GTable, code: string): CodeRow | undefined {
+  return codeIndex(t).byCode.get(code);
 }
 
 /** Children of a code: the rows whose code extends it by 2 digits. */

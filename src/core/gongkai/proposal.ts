@@ -5,17 +5,32 @@
 import { a1 } from '../address';
 import { Finding } from '../findings';
 import { Decimal, fixed } from '../numbers';
+import { SheetGrid } from '../grid';
+import { IdentityBatch } from './batch';
 import { CellValues, evaluate, Evaluation, Identity, keyOf, Place } from './identity';
 
-export function proposeBalances(failing: { id: Identity; finding: Finding }[], identities: Identity[], values: CellValues): void {
+export function proposeBalances(failing: { id: Identity; finding: Finding }[], run: { identities: Identity[]; batches: IdentityBatch[]; values: CellValues }): void {
   if (failing.length === 0) return;
+  const values = run.values;
   // Index only the cells a proposal may change: the places of the failing identities, not every cell of the book.
   const byCell = new Map<string, Identity[]>();
-  for (const { id } of failing) for (const p of [id.stated, ...id.terms]) byCell.set(keyOf(p), []);
-  const index = (p: Place, id: Identity) => byCell.get(keyOf(p))?.push(id);
-  for (const id of identities) {
-    index(id.stated, id);
-    for (const t of id.terms) index(t, id);
+  const cellsBySheet = new Map<SheetGrid, Set<number>>();
+  for (const { id } of failing) {
+    for (const p of [id.stated, ...id.terms]) {
+      byCell.set(keyOf(p), []);
+      const sheet = p.table.sheet;
+      let cells = cellsBySheet.get(sheet);
+      if (!cells) cellsBySheet.set(sheet, (cells = new Set()));
+      cells.add(p.pos.row * (sheet.colCount + 1) + p.pos.col);
+    }
+  }
+  const index = (id: Identity) => {
+    for (const p of [id.stated, ...id.terms]) byCell.get(keyOf(p))?.push(id);
+  };
+  for (const id of run.identities) index(id);
+  for (const batch of run.batches) {
+    const cells = cellsBySheet.get(batch.table.sheet);
+    if (cells) for (const i of batch.touching(cells)) index(batch.identity(i));
   }
   const before = new Map<Identity, Evaluation | null>();
   const evalBefore = (id: Identity) => {

@@ -237,9 +237,18 @@ function columnHeader(sheet: SheetGrid, col: number, top: number, bottom: number
   return parts.join('');
 }
 
+function hasText(cell: Cell | undefined): boolean {
+  if (!cell) return false;
+  if (cell.error) return true;
+  const v = cell.value;
+  return v !== null && !(typeof v === 'string' && v.trim() === '');
+}
+
 function isTrailerRow(sheet: SheetGrid, row: number): boolean {
   for (const cell of sheet.cells[row] ?? []) {
-    if (!cell || rawText(cell).trim() === '') continue;
+    if (!hasText(cell)) continue;
+    // A number or a code is never a 注/说明 line; most body rows stop here without normalising text.
+    if (typeof cell!.value === 'number' || /^\s*\d/.test(rawText(cell))) return false;
     return TRAILER_PATTERN.test(norm(rawText(cell)));
   }
   return false;
@@ -250,7 +259,7 @@ function bodyBottom(sheet: SheetGrid, top: number): number {
   let bottom = top - 1;
   for (let r = top; r < sheet.rowCount; r++) {
     if (isTrailerRow(sheet, r)) break;
-    if ((sheet.cells[r] ?? []).some((c) => c && rawText(c).trim() !== '')) bottom = r;
+    if ((sheet.cells[r] ?? []).some(hasText)) bottom = r;
   }
   return bottom;
 }
@@ -320,7 +329,7 @@ function parseTwoSided(t: GTable, headerTop: number): GTable | string {
   }
   if (halves.every((h) => h.lines.size === 0)) return '没有找到按行次编号的数据行';
   t.halves = halves;
-  for (const half of halves) for (const lr of half.lines.values()) for (const c of half.columns) t.amountCells.push({ row: lr.row, col: c.col });
+  for (const half of halves) t.amountCells.push({ rows: [...half.lines.values()].map((lr) => lr.row), cols: half.columns.map((c) => c.col) });
   return t;
 }
 
@@ -400,10 +409,9 @@ function parseCoded(t: GTable, headerTop: number): GTable | string {
   }
   if (t.totalRow === null && t.codeRows.length === 0) return '没有找到合计行或科目编码行';
   if (t.template === 'state-capital') t.variant = t.columns.length >= 6 ? 'henan-2021' : 'shanxi';
-  for (const row of [t.totalRow, ...t.codeRows.map((c) => c.row)]) {
-    if (row === null) continue;
-    for (const c of t.columns) t.amountCells.push({ row, col: c.col });
-  }
+  const rows = t.codeRows.map((c) => c.row);
+  if (t.totalRow !== null) rows.unshift(t.totalRow);
+  t.amountCells.push({ rows, cols: t.columns.map((c) => c.col) });
   return t;
 }
 
@@ -421,7 +429,7 @@ function parseThreePublic(t: GTable, headerTop: number): GTable | string {
     }
   }
   if (t.dataRow === null && t.bodyTop < sheet.rowCount && !isTrailerRow(sheet, t.bodyTop)) t.dataRow = t.bodyTop;
-  if (t.dataRow !== null) for (const c of t.columns) t.amountCells.push({ row: t.dataRow, col: c.col });
+  if (t.dataRow !== null) t.amountCells.push({ rows: [t.dataRow], cols: t.columns.map((c) => c.col) });
   return t;
 }
 
@@ -441,9 +449,9 @@ function parseDisclosure(t: GTable, headerTop: number): GTable | string {
     const line = integerOf(cellAt(sheet, r, lineCol));
     if (line === null || half.lines.has(line)) continue;
     half.lines.set(line, { line, row: r, label: textAt(sheet, r, half.labelCol) });
-    t.amountCells.push({ row: r, col: valueCol });
   }
   if (half.lines.size === 0) return '没有找到按行次编号的数据行';
+  t.amountCells.push({ rows: [...half.lines.values()].map((lr) => lr.row), cols: [valueCol] });
   t.halves = [half];
   t.columns = half.columns;
   return t;
@@ -524,8 +532,8 @@ function parseBasic(t: GTable, headerTop: number): GTable | string {
   }
   if (model.items.length === 0 && !model.personnel) return '没有找到经济分类科目行';
   t.be = model;
-  for (const item of model.items) for (const p of [item.basic, item.total]) if (p) t.amountCells.push(p);
-  for (const tot of [model.personnel, model.public]) for (const p of [tot?.basic, tot?.total]) if (p) t.amountCells.push(p);
+  for (const item of model.items) for (const p of [item.basic, item.total]) if (p) t.amountCells.push({ rows: [p.row], cols: [p.col] });
+  for (const tot of [model.personnel, model.public]) for (const p of [tot?.basic, tot?.total]) if (p) t.amountCells.push({ rows: [p.row], cols: [p.col] });
   return t;
 }
 

@@ -7,7 +7,7 @@ import { a1 } from '../address';
 import type { WorkbookContext } from '../engine';
 import { CellRef, Finding, Severity } from '../findings';
 import { gongkaiRun, gongkaiTables } from '../gongkai';
-import { CellValues, keyOf, Place, unitOf, yuanToWan } from '../gongkai/identity';
+import { CellValues, Identity, keyOf, Place, unitOf, yuanToWan } from '../gongkai/identity';
 import { codeCell, GongkaiTemplate, GTable, lineCell, Pos } from '../gongkai/model';
 import { Decimal, ZERO } from '../numbers';
 import { norm } from '../text';
@@ -163,18 +163,26 @@ export class NarrativeContext {
    * (identities.md §3–§4). A narrative figure equal to one of these sums is the "Σ of rows" case of §2.5.
    */
   addendSets(place: Place): Place[][] {
+    const run = gongkaiRun(this.workbook);
     if (!this.addendIndex) {
       this.addendIndex = new Map();
-      for (const id of gongkaiRun(this.workbook).identities) {
-        if (id.relation !== 'eq' || id.strength !== 'eq' || id.derived) continue;
-        if (id.terms.some((t) => t.sign === -1)) continue;
+      for (const id of run.identities) {
+        if (!isPlainSum(id)) continue;
         const key = keyOf(id.stated);
         const list = this.addendIndex.get(key) ?? [];
         list.push(id.terms);
         this.addendIndex.set(key, list);
       }
     }
-    return this.addendIndex.get(keyOf(place)) ?? [];
+    const sets = [...(this.addendIndex.get(keyOf(place)) ?? [])];
+    for (const batch of run.batches) {
+      if (batch.table.sheet !== place.table.sheet) continue;
+      for (const i of batch.stating(place.pos.row, place.pos.col)) {
+        const id = batch.identity(i);
+        if (isPlainSum(id)) sets.push(id.terms);
+      }
+    }
+    return sets;
   }
 
   finding(p: Para, rule: string, severity: Severity, stated: string | null, expected: string | null, message: string, extra: Partial<Finding> = {}): Finding {
@@ -183,6 +191,11 @@ export class NarrativeContext {
 }
 
 export { unitOf };
+
+/** An equality whose addends all count positively: a figure equal to its right-hand side is "Σ of rows". */
+function isPlainSum(id: Identity): boolean {
+  return id.relation === 'eq' && id.strength === 'eq' && !id.derived && id.terms.every((t) => t.sign === 1);
+}
 
 /** identities.md §2.2: a 元 figure compared in 万元 is ÷ 10 000, half-up to 2 decimals; 万元 is never scaled up. */
 export function convert(v: Decimal, from: string, to: string): Decimal {

@@ -1,11 +1,11 @@
-import { everyRow, GRule, rowIdentity } from './kit';
+import { GRule, rowSums } from './kit';
 
 const R: GRule = {
   id: 'G-INTRA-07',
   title: '本年收入合计（栏1）= 财政拨款收入 + 上级补助收入 + 事业收入 + 经营收入 + 附属单位上缴收入 + 其他收入（栏2–7）',
-  instances: (ctx) =>
+  batches: (ctx) =>
     ctx.all('income').flatMap((t) =>
-      everyRow(t).flatMap((r) => rowIdentity(R.id, t, r.row, 1, [[2, 1], [3, 1], [4, 1], [5, 1], [6, 1], [7, 1]], `${t.sheet.name} ${r.label}：本年收入合计（栏1）= 栏2–7 各项收入之和`)),
+      rowSums(R.id, t, 1, [[2, 1], [3, 1], [4, 1], [5, 1], [6, 1], [7, 1]], (label) => `${t.sheet.name} ${label}：本年收入合计（栏1）= 栏2–7 各项收入之和`),
     ),
 };
 

@@ -1,11 +1,11 @@
-import { everyRow, GRule, rowIdentity } from './kit';
+import { GRule, rowSums } from './kit';
 
 const R: GRule = {
   id: 'G-INTRA-08',
   title: '本年支出合计（栏1）= 基本支出 + 项目支出 + 上缴上级支出 + 经营支出 + 对附属单位补助支出（栏2–6）',
-  instances: (ctx) =>
+  batches: (ctx) =>
     ctx.all('expenditure').flatMap((t) =>
-      everyRow(t).flatMap((r) => rowIdentity(R.id, t, r.row, 1, [[2, 1], [3, 1], [4, 1], [5, 1], [6, 1]], `${t.sheet.name} ${r.label}：本年支出合计（栏1）= 栏2–6 各项支出之和`)),
+      rowSums(R.id, t, 1, [[2, 1], [3, 1], [4, 1], [5, 1], [6, 1]], (label) => `${t.sheet.name} ${label}：本年支出合计（栏1）= 栏2–6 各项支出之和`),
     ),
 };
 

@@ -29,8 +29,9 @@ export function liveColumns(ctx: GContext, t: GTable): AmountColumn[] {
   if (!cols) {
     const rows = [t.totalRow, ...t.codeRows.map((r) => r.row)].filter((r): r is number => r !== null);
     cols = t.columns.filter((c) => rows.some((row) => {
+      if (ctx.values.centsAt(t.sheet, row, c.col) === 0) return false;
       const r = ctx.values.read(t.sheet, { row, col: c.col });
-      return r.kind !== 'empty' && !(r.kind === 'number' && (r.cents !== undefined ? r.cents === 0 : r.value.isZero()));
+      return r.kind !== 'empty' && !(r.kind === 'number' && r.value.isZero());
     }));
     live.set(t, cols);
   }

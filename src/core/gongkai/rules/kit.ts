@@ -3,9 +3,10 @@
  * the context that finds tables by role, and builders for the common identity shapes.
  */
 import { Finding } from '../../findings';
+import { IdentityBatch } from '../batch';
 import { Decimal } from '../../numbers';
 import { CellValues, Identity, Place, Strength, Term } from '../identity';
-import { CodeRow, codeCell, columnOf, GongkaiTemplate, GTable, lineCell, Pos } from '../model';
+import { AmountColumn, CodeRow, codeCell, codeRow, columnOf, GongkaiTemplate, GTable, lineCell, Pos } from '../model';
 
 export interface GRule {
   id: string;
@@ -13,6 +14,8 @@ export interface GRule {
   title: string;
   /** Identity instances to evaluate (equalities and inequalities). */
   instances?(ctx: GContext): Identity[];
+  /** The same sum over many rows or columns of one table (kept as cell numbers; see batch.ts). */
+  batches?(ctx: GContext): IdentityBatch[];
   /** Direct findings that are not arithmetic (structure, missing codes). */
   findings?(ctx: GContext): Finding[];
 }
@@ -94,25 +97,58 @@ export function codedTerm(t: GTable, code: string | null, lanci: number, sign: 1
 export function everyRow(t: GTable): { row: number; code: string | null; label: string }[] {
   const rows: { row: number; code: string | null; label: string }[] = [];
   if (t.totalRow !== null) rows.push({ row: t.totalRow, code: null, label: '合计行' });
-  for (const r of t.codeRows) rows.push({ row: r.row, code: r.code, label: `${r.code} ${r.name}` });
+  for (const r of t.codeRows) rows.push({ row: r.row, code: r.code, label: rowLabel(r) });
   return rows;
 }
 
-/** Within one row: 栏stated = Σ 栏addends (± signs). */
-export function rowIdentity(rule: string, t: GTable, row: number, stated: number, addends: [number, 1 | -1][], what: string): Identity[] {
-  const col = (k: number) => columnOf(t.columns, k);
-  const s = col(stated);
-  if (!s) return [];
-  return identity(rule, { table: t, pos: { row, col: s.col } }, addends.map(([k, sign]) => {
-    const c = col(k);
-    return c ? { table: t, pos: { row, col: c.col }, sign } : null;
-  }), what);
+function rowLabel(r: CodeRow | null): string {
+  return r ? `${r.code} ${r.name}` : '合计行';
 }
+
+/**
+ * Within each row of a coded table (the 合计 row, then every code row): 栏stated = Σ 栏addends (± signs).
+ * `what(label)` words one row's identity.
+ */
+export function rowSums(rule: string, t: GTable, stated: number, addends: [number, 1 | -1][], what: (label: string) => string): IdentityBatch[] {
+  const s = columnOf(t.columns, stated);
+  if (!s) return [];
+  const terms = addends.flatMap(([k, sign]) => {
+    const c = columnOf(t.columns, k);
+    return c ? [{ col: c.col, sign }] : [];
+  });
+  const rows: (CodeRow | null)[] = t.totalRow !== null ? [null, ...t.codeRows] : t.codeRows;
+  const batch = new IdentityBatch(rule, t, (i) => what(rowLabel(rows[i])));
+  for (const r of rows) {
+    const row = r ? r.row : t.totalRow!;
+    batch.add(row, s.col);
+    for (const { col, sign } of terms) batch.term(row, col, sign);
+  }
+  return [batch];
+}
+
+/**
+ * In each of `columns`: every parent row = Σ its child rows. `what(i, column)` words instance i (parents in order,
+ * each across the columns).
+ */
+export function treeSums<P>(rule: string, t: GTable, parents: { parent: P; row: number; children: number[] }[], columns: AmountColumn[], what: (parent: P, column: AmountColumn) => string): IdentityBatch[] {
+  if (columns.length === 0 || parents.length === 0) return [];
+  const batch = new IdentityBatch(rule, t, (i) => what(parents[Math.floor(i / columns.length)].parent, columns[i % columns.length]));
+  for (const p of parents) {
+    for (const c of columns) {
+      batch.add(p.row, c.col);
+      for (const child of p.children) batch.term(child, c.col);
+    }
+  }
+  return [batch];
+}
+
+const orphanLists = new WeakMap<GTable, CodeRow[]>();
 
 /** Codes whose parent row is missing (a 5-digit without its 类, a 7-digit without its 款). */
 export function orphans(t: GTable): CodeRow[] {
-  const codes = new Set(t.codeRows.map((r) => r.code));
-  return t.codeRows.filter((r) => r.code.length > 3 && !codes.has(r.code.slice(0, -2)));
+  let list = orphanLists.get(t);
+  if (!list) orphanLists.set(t, (list = t.codeRows.filter((r) => r.code.length > 3 && !codeRow(t, r.code.slice(0, -2)))));
+  return list;
 }
 
 
