@@ -47,7 +47,7 @@ test('every cell reads through CellValues exactly as through readNumber', () => 
         expect(read.percent).toBe(expected.percent);
         expect(read.storedValue?.toString()).toBe(expected.storedValue?.toString());
       }
-      const plain = values.plainKind(sheet, 0, 0);
+      const plain = values.of(sheet).plainKind(0, 0);
       if (plain === 'number') expect(expected.kind === 'number' && !expected.fromText && !expected.storedValue && !expected.percent).toBe(true);
       if (plain === 'blank') expect(expected.kind).toBe('empty');
     }),

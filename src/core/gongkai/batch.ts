@@ -15,49 +15,65 @@ export interface BatchOptions {
 export class IdentityBatch {
   readonly relation: 'eq' | 'le';
   readonly strength: Strength;
-  private readonly statedRows: number[] = [];
-  private readonly statedCols: number[] = [];
+  private count = 0;
+  private readonly statedRows: Int32Array;
+  private readonly statedCols: Int32Array;
   /** Instance i's terms are termRows/termCols/termSigns[termStart[i] … termStart[i + 1]). */
-  private readonly termStart: number[] = [0];
-  private readonly termRows: number[] = [];
-  private readonly termCols: number[] = [];
-  private readonly termSigns: (1 | -1)[] = [];
+  private readonly termStart: Int32Array;
+  private termCount = 0;
+  private readonly termRows: Int32Array;
+  private readonly termCols: Int32Array;
+  private readonly termSigns: Int8Array;
 
-  /** `describe(i)`: the Chinese `what` of instance i, built only for the instances that become identities. */
-  constructor(readonly rule: string, readonly table: GTable, private readonly describe: (i: number) => string, options: BatchOptions = {}) {
+  /**
+   * Room for `size.instances` instances with `size.terms` terms in all, added with `add` and `term`.
+   * `describe(i)`: the Chinese `what` of instance i, built only for the instances that become identities.
+   */
+  constructor(readonly rule: string, readonly table: GTable, size: { instances: number; terms: number }, private readonly describe: (i: number) => string, options: BatchOptions = {}) {
     this.relation = options.relation ?? 'eq';
     this.strength = options.strength ?? 'eq';
+    this.statedRows = new Int32Array(size.instances);
+    this.statedCols = new Int32Array(size.instances);
+    this.termStart = new Int32Array(size.instances + 1);
+    this.termRows = new Int32Array(size.terms);
+    this.termCols = new Int32Array(size.terms);
+    this.termSigns = new Int8Array(size.terms);
   }
 
   get size(): number {
-    return this.statedRows.length;
+    return this.count;
   }
 
   /** Starts an instance whose stated cell is (row, col); its terms follow with `term`. */
   add(row: number, col: number): void {
-    if (this.statedRows.length > 0) this.termStart.push(this.termRows.length);
-    this.statedRows.push(row);
-    this.statedCols.push(col);
+    if (this.count === this.statedRows.length) throw new RangeError(`${this.rule}: more instances than the room asked for`);
+    this.statedRows[this.count] = row;
+    this.statedCols[this.count] = col;
+    this.count++;
+    this.termStart[this.count] = this.termCount;
   }
 
   term(row: number, col: number, sign: 1 | -1 = 1): void {
-    this.termRows.push(row);
-    this.termCols.push(col);
-    this.termSigns.push(sign);
+    if (this.termCount === this.termRows.length) throw new RangeError(`${this.rule}: more terms than the room asked for`);
+    this.termRows[this.termCount] = row;
+    this.termCols[this.termCount] = col;
+    this.termSigns[this.termCount] = sign;
+    this.termCount++;
+    this.termStart[this.count] = this.termCount;
   }
 
   private end(i: number): number {
-    return i + 1 < this.termStart.length ? this.termStart[i + 1] : this.termRows.length;
+    return this.termStart[i + 1];
   }
 
   /** As `holdsExactly` for an Identity: decided on exact integer hundredths; false means "evaluate in full". */
   holdsExactly(i: number, values: CellValues): boolean {
-    const sheet = this.table.sheet;
-    const stated = values.centsAt(sheet, this.statedRows[i], this.statedCols[i]);
+    const sheet = values.of(this.table.sheet);
+    const stated = sheet.centsAt(this.statedRows[i], this.statedCols[i]);
     if (stated === undefined) return false;
     let expected = 0;
     for (let j = this.termStart[i], end = this.end(i); j < end; j++) {
-      const c = values.centsAt(sheet, this.termRows[j], this.termCols[j]);
+      const c = sheet.centsAt(this.termRows[j], this.termCols[j]);
       if (c === undefined) return false;
       expected += this.termSigns[j] * c;
     }
@@ -77,7 +93,7 @@ export class IdentityBatch {
     const table = this.table;
     const terms = [];
     for (let j = this.termStart[i], end = this.end(i); j < end; j++) {
-      terms.push({ table, pos: { row: this.termRows[j], col: this.termCols[j] }, sign: this.termSigns[j] });
+      terms.push({ table, pos: { row: this.termRows[j], col: this.termCols[j] }, sign: this.termSigns[j] as 1 | -1 });
     }
     return {
       rule: this.rule,
@@ -93,7 +109,7 @@ export class IdentityBatch {
   touching(cells: ReadonlySet<number>): number[] {
     const width = this.table.sheet.colCount + 1;
     const found: number[] = [];
-    for (let i = 0; i < this.statedRows.length; i++) {
+    for (let i = 0; i < this.count; i++) {
       let hit = cells.has(this.statedRows[i] * width + this.statedCols[i]);
       for (let j = this.termStart[i], end = this.end(i); !hit && j < end; j++) hit = cells.has(this.termRows[j] * width + this.termCols[j]);
       if (hit) found.push(i);
@@ -108,7 +124,7 @@ export class IdentityBatch {
     const width = this.table.sheet.colCount + 1;
     if (!this.byStated) {
       this.byStated = new Map();
-      for (let i = 0; i < this.statedRows.length; i++) {
+      for (let i = 0; i < this.count; i++) {
         const key = this.statedRows[i] * width + this.statedCols[i];
         const list = this.byStated.get(key);
         if (list) list.push(i);

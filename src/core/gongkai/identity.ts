@@ -46,11 +46,11 @@ const OTHER = 3;
  * read without an object per cell. Cells that are not plain numbers (text, dashes, errors, extra decimals) keep
  * their full Reading.
  */
-class SheetValues {
-  readonly width: number;
-  readonly state: Uint8Array;
-  readonly cents: Float64Array;
-  readonly others = new Map<number, Reading>();
+export class SheetValues {
+  private readonly width: number;
+  private readonly state: Uint8Array;
+  private readonly cents: Float64Array;
+  private readonly others = new Map<number, Reading>();
   private readonly decimals = new Map<number, Decimal>();
 
   constructor(readonly sheet: SheetGrid) {
@@ -61,7 +61,7 @@ class SheetValues {
   }
 
   /** The state of (row, col), reading the cell on first use. */
-  load(row: number, col: number): number {
+  private load(row: number, col: number): number {
     const key = row * this.width + col;
     const known = this.state[key];
     if (known !== UNREAD) return known;
@@ -76,6 +76,12 @@ class SheetValues {
     return (this.state[key] = OTHER);
   }
 
+  /** 'blank' or 'number' (shown exactly as stored) for a cell no reading finding applies to, else null. */
+  plainKind(row: number, col: number): 'blank' | 'number' | null {
+    const state = this.load(row, col);
+    return state === PLAIN ? 'number' : state === BLANK ? 'blank' : null;
+  }
+
   reading(row: number, col: number): Reading {
     const state = this.load(row, col);
     if (state === BLANK) return BLANK_READING;
@@ -83,6 +89,16 @@ class SheetValues {
     let r = this.others.get(key);
     if (!r) this.others.set(key, (r = readNumber(cellAt(this.sheet, row, col))));
     return r;
+  }
+
+  /** Exact hundredths: empty is 0; undefined when the cell has no such form. */
+  centsAt(row: number, col: number): number | undefined {
+    const state = this.load(row, col);
+    if (state === PLAIN) return this.cents[row * this.width + col];
+    if (state === BLANK) return 0;
+    const r = this.others.get(row * this.width + col)!;
+    if (r.kind === 'number') return r.cents;
+    return r.kind === 'empty' ? 0 : undefined;
   }
 
   value(row: number, col: number): Decimal | null {
@@ -122,7 +138,8 @@ function plainCents(cell: Cell | undefined): number | undefined {
 export class CellValues {
   private sheets = new Map<SheetGrid, SheetValues>();
 
-  private of(sheet: SheetGrid): SheetValues {
+  /** One sheet's values, for loops over many of its cells. */
+  of(sheet: SheetGrid): SheetValues {
     let v = this.sheets.get(sheet);
     if (!v) this.sheets.set(sheet, (v = new SheetValues(sheet)));
     return v;
@@ -132,33 +149,41 @@ export class CellValues {
     return this.of(sheet).reading(pos.row, pos.col);
   }
 
-  /** 'blank' or 'number' (shown exactly as stored) for a cell no reading finding applies to, else null. */
-  plainKind(sheet: SheetGrid, row: number, col: number): 'blank' | 'number' | null {
-    const state = this.of(sheet).load(row, col);
-    return state === PLAIN ? 'number' : state === BLANK ? 'blank' : null;
-  }
-
   /** Exact hundredths for the quick check: empty is 0; undefined when the cell has no such form. */
   cents(place: Place): number | undefined {
     return this.centsAt(place.table.sheet, place.pos.row, place.pos.col);
   }
 
   centsAt(sheet: SheetGrid, row: number, col: number): number | undefined {
-    const values = this.of(sheet);
-    const state = values.load(row, col);
-    if (state === PLAIN) return values.cents[row * values.width + col];
-    if (state === BLANK) return 0;
-    const r = values.others.get(row * values.width + col)!;
-    if (r.kind === 'number') return r.cents;
-    return r.kind === 'empty' ? 0 : undefined;
+    return this.of(sheet).centsAt(row, col);
   }
 
   /** The value for arithmetic: empty is 0; unknown or unreadable is null (the identity is skipped). */
-  value(place: Place, overrides?: Map<string, Decimal>): Decimal | null {
-    const o = overrides?.get(keyOf(place));
-    if (o) return o;
+  value(place: Place, override?: Override): Decimal | null {
+    if (override && samePlace(place, override.place)) return override.value;
     return this.of(place.table.sheet).value(place.pos.row, place.pos.col);
   }
+
+  /** As `cents`, with one cell's value replaced. */
+  centsWith(place: Place, override?: Override): number | undefined {
+    if (override && samePlace(place, override.place)) return override.cents;
+    return this.cents(place);
+  }
+}
+
+/** One cell's value replaced, to test a 舍位平衡 proposal; `cents` when the value has at most 2 decimals. */
+export interface Override {
+  place: Place;
+  value: Decimal;
+  cents?: number;
+}
+
+export function override(place: Place, value: Decimal): Override {
+  return { place, value, cents: value.decimalPlaces() <= 2 && value.abs().lt(CENTS_LIMIT) ? value.times(100).toNumber() : undefined };
+}
+
+function samePlace(a: Place, b: Place): boolean {
+  return a.pos.row === b.pos.row && a.pos.col === b.pos.col && a.table.sheet === b.table.sheet;
 }
 
 const sheetIds = new WeakMap<SheetGrid, number>();
@@ -221,63 +246,88 @@ export function holdsExactly(id: Identity, values: CellValues): boolean {
 }
 
 /**
- * The two sides of a one-unit instance summed on exact integer hundredths, turned into decimal.js values once;
- * null when a cell has no such form (the caller then sums decimal.js values cell by cell).
+ * The two sides of a one-unit instance in exact integer hundredths; null when a cell has no such form (the caller
+ * then sums decimal.js values cell by cell).
  */
-function sumInCents(id: Identity, values: CellValues): { stated: Decimal; expected: Decimal; n: number } | null {
-  const stated = values.cents(id.stated);
+function sumInCents(id: Identity, values: CellValues, override?: Override): { stated: number; expected: number; n: number } | null {
+  const stated = values.centsWith(id.stated, override);
   if (stated === undefined) return null;
   let expected = 0;
   let n = 0;
   for (const term of id.terms) {
-    const c = values.cents(term);
+    const c = values.centsWith(term, override);
     if (c === undefined) return null;
     if (c !== 0) n++;
     expected += term.sign * c;
   }
-  return { stated: new Decimal(stated).div(100), expected: new Decimal(expected).div(100), n };
+  return { stated, expected, n };
+}
+
+/** An exact integer of hundredths as a decimal.js value, built from its digits (cheaper than dividing). */
+function fromCents(cents: number): Decimal {
+  const digits = String(Math.abs(cents)).padStart(3, '0');
+  return new Decimal(`${cents < 0 ? '-' : ''}${digits.slice(0, -2)}.${digits.slice(-2)}`);
+}
+
+function mixesUnits(id: Identity): boolean {
+  const unit = unitOf(id.stated.table);
+  for (const t of id.terms) if (unitOf(t.table) !== unit) return true;
+  return false;
+}
+
+function statusOf(relation: Identity['relation'], difference: Decimal, tolerance: Decimal): Status {
+  if (relation === 'le') return difference.lte(0) ? 'exact' : difference.lte(tolerance) ? 'within' : 'beyond';
+  return difference.isZero() ? 'exact' : difference.abs().lte(tolerance) ? 'within' : 'beyond';
 }
 
 /** Evaluates an instance, or null when a cell it needs is unknown or unreadable (never read as 0). */
-export function evaluate(id: Identity, values: CellValues, overrides?: Map<string, Decimal>): Evaluation | null {
-  const places = [id.stated, ...id.terms];
-  const mixed = places.some((p) => unitOf(p.table) !== unitOf(id.stated.table));
+export function evaluate(id: Identity, values: CellValues, override?: Override): Evaluation | null {
+  const mixed = mixesUnits(id);
   const unit: Unit = mixed ? '万元' : unitOf(id.stated.table);
-  const inUnit = (p: Place): Decimal | null => {
-    const v = values.value(p, overrides);
-    if (v === null) return null;
-    return mixed && unitOf(p.table) === '元' ? yuanToWan(v) : v;
-  };
-  const sums = !mixed && !overrides ? sumInCents(id, values) : null;
-  const stated = sums ? sums.stated : inUnit(id.stated);
-  if (stated === null) return null;
-  let expected = ZERO;
-  let n = 0;
-  if (sums) {
-    expected = sums.expected;
-    n = sums.n;
-  } else {
-    for (const term of id.terms) {
-      const v = inUnit(term);
-      if (v === null) return null;
-      if (!v.isZero()) n++;
-      expected = term.sign === 1 ? expected.plus(v) : expected.minus(v);
-    }
-  }
-  const difference = stated.minus(expected);
-  const tolerance = id.strength === 'count' ? ZERO : CENT.times(Math.max(1, n));
-  let status: Status;
-  if (id.relation === 'le') {
-    status = difference.lte(0) ? 'exact' : difference.lte(tolerance) ? 'within' : 'beyond';
-  } else {
-    status = difference.isZero() ? 'exact' : difference.abs().lte(tolerance) ? 'within' : 'beyond';
-  }
+  const sides = (mixed ? null : sidesInCents(id, values, override)) ?? sidesInDecimals(id, values, mixed, override);
+  if (!sides) return null;
+  const { stated, expected, difference, tolerance, n, status } = sides;
   let unitSlip = false;
   if (status === 'beyond' && id.relation === 'eq' && isInterTable(id) && !stated.isZero() && !expected.isZero()) {
     const near = (a: Decimal, b: Decimal) => yuanToWan(a).minus(b).abs().lte(tolerance);
     unitSlip = near(stated, expected) || near(expected, stated);
   }
   return { stated, expected, difference, n, tolerance, unit, status, unitSlip };
+}
+
+type Sides = Pick<Evaluation, 'stated' | 'expected' | 'difference' | 'tolerance' | 'n' | 'status'>;
+
+/** The tolerance is 0.01 × max(1, n) (n = non-zero terms), none for counts (identities.md §2.1). */
+function sidesInCents(id: Identity, values: CellValues, override?: Override): Sides | null {
+  const sums = sumInCents(id, values, override);
+  if (!sums) return null;
+  const d = sums.stated - sums.expected;
+  const tolerance = id.strength === 'count' ? 0 : Math.max(1, sums.n);
+  let status: Status;
+  if (id.relation === 'le') status = d <= 0 ? 'exact' : d <= tolerance ? 'within' : 'beyond';
+  else status = d === 0 ? 'exact' : Math.abs(d) <= tolerance ? 'within' : 'beyond';
+  return { stated: fromCents(sums.stated), expected: fromCents(sums.expected), difference: fromCents(d), tolerance: fromCents(tolerance), n: sums.n, status };
+}
+
+function sidesInDecimals(id: Identity, values: CellValues, mixed: boolean, override?: Override): Sides | null {
+  const inUnit = (p: Place): Decimal | null => {
+    const v = values.value(p, override);
+    if (v === null) return null;
+    return mixed && unitOf(p.table) === '元' ? yuanToWan(v) : v;
+  };
+  const stated = inUnit(id.stated);
+  if (stated === null) return null;
+  let expected = ZERO;
+  let n = 0;
+  for (const term of id.terms) {
+    const v = inUnit(term);
+    if (v === null) return null;
+    if (!v.isZero()) n++;
+    expected = term.sign === 1 ? expected.plus(v) : expected.minus(v);
+  }
+  const difference = stated.minus(expected);
+  const tolerance = id.strength === 'count' ? ZERO : CENT.times(Math.max(1, n));
+  return { stated, expected, difference, tolerance, n, status: statusOf(id.relation, difference, tolerance) };
 }
 
 export function isInterTable(id: Identity): boolean {

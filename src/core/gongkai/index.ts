@@ -87,18 +87,19 @@ function readingFindings(t: GTable, values: CellValues): Finding[] {
   let filled = false;
   const width = t.sheet.colCount + 1;
   const seen = new Uint8Array((t.sheet.rowCount + 1) * width);
+  const sheetValues = values.of(t.sheet);
   for (const block of t.amountCells) {
     for (const row of block.rows) {
       for (const col of block.cols) {
         const key = row * width + col;
         if (seen[key]) continue;
         seen[key] = 1;
-        const plain = values.plainKind(t.sheet, row, col);
+        const plain = sheetValues.plainKind(row, col);
         if (plain) {
           filled ||= plain === 'number';
           continue;
         }
-        const r = values.read(t.sheet, { row, col });
+        const r = sheetValues.reading(row, col);
         if (r.kind !== 'empty') filled = true;
         const finding = readingFinding(t.sheet.name, a1(row, col), r);
         if (finding) out.push(finding);

@@ -102,8 +102,18 @@ export function lineCell(t: GTable, line: number, lanci?: number): Pos | null {
 }
 
 interface CodeIndex {
-  byCode: Map<string, CodeRow>;
-  children: Map<string, CodeRow[]>;
+  byCode: Map<number, CodeRow>;
+  children: Map<number, CodeRow[]>;
+  /** Rows whose parent code has no row (a 5-digit without its 类, a 7-digit without its 款). */
+  orphans: CodeRow[];
+}
+
+/**
+ * A code as a number that keeps its leading zeros (`'1' + code`), so a 50 000-row table is indexed without
+ * hashing strings; the parent of a 5- or 7-digit code is then the key ÷ 100.
+ */
+function codeKey(code: string): number {
+  return Number('1' + code);
 }
 
 /** Lookups by code stay linear on 50 000-row tables: one index per table, built on first use. */
@@ -112,16 +122,19 @@ const codeIndexes = new WeakMap<GTable, CodeIndex>();
 function codeIndex(t: GTable): CodeIndex {
   let index = codeIndexes.get(t);
   if (!index) {
-    index = { byCode: new Map(), children: new Map() };
-    for (const r of t.codeRows) {
-      if (!index.byCode.has(r.code)) index.byCode.set(r.code, r);
-      if (r.code.length > 3) {
-        const parent = r.code.slice(0, -2);
-        const list = index.children.get(parent);
-        if (list) list.push(r);
-        else index.children.set(parent, [r]);
-      }
-    }
+    index = { byCode: new Map(), children: new Map(), orphans: [] };
+    const keys = t.codeRows.map((r) => codeKey(r.code));
+    t.codeRows.forEach((r, i) => {
+      if (!index!.byCode.has(keys[i])) index!.byCode.set(keys[i], r);
+    });
+    t.codeRows.forEach((r, i) => {
+      if (r.code.length <= 3) return;
+      const parent = Math.floor(keys[i] / 100);
+      if (!index!.byCode.has(parent)) index!.orphans.push(r);
+      const list = index!.children.get(parent);
+      if (list) list.push(r);
+      else index!.children.set(parent, [r]);
+    });
     codeIndexes.set(t, index);
   }
   return index;
@@ -132,18 +145,18 @@ export function codeCell(t: GTable, code: string | null, lanci: number): Pos | n
   const col = columnOf(t.columns, lanci);
   if (!col) return null;
   if (code === null) return t.totalRow === null ? null : { row: t.totalRow, col: col.col };
-  const row = codeIndex(t).byCode.get(code);
+  const row = codeIndex(t).byCode.get(codeKey(code));
   return row ? { row: row.row, col: col.col } : null;
-}
-
-/** The first row of a code. */
-export function codeRow(t: GTable, code: string): CodeRow | undefined {
-  return codeIndex(t).byCode.get(code);
 }
 
 /** Children of a code: the rows whose code extends it by 2 digits. */
 export function childrenOf(t: GTable, code: string): CodeRow[] {
-  return codeIndex(t).children.get(code) ?? [];
+  return codeIndex(t).children.get(codeKey(code)) ?? [];
+}
+
+/** Codes whose parent row is missing (a 5-digit without its 类, a 7-digit without its 款). */
+export function orphans(t: GTable): CodeRow[] {
+  return codeIndex(t).orphans;
 }
 
 /** The 26 function classes in the order of IE 行32–57 / FS 行33–58 (gongkai-layouts.md §2.4). */

@@ -7,7 +7,7 @@ import { Finding } from '../findings';
 import { Decimal, fixed } from '../numbers';
 import { SheetGrid } from '../grid';
 import { IdentityBatch } from './batch';
-import { CellValues, evaluate, Evaluation, Identity, keyOf, Place } from './identity';
+import { CellValues, evaluate, Evaluation, Identity, keyOf, override, Place } from './identity';
 
 export function proposeBalances(failing: { id: Identity; finding: Finding }[], run: { identities: Identity[]; batches: IdentityBatch[]; values: CellValues }): void {
   if (failing.length === 0) return;
@@ -54,11 +54,11 @@ export function proposeBalances(failing: { id: Identity; finding: Finding }[], r
     let chosen: { place: Place; value: Decimal } | null = null;
     for (const c of candidates) {
       if (c.value.isNegative()) continue;
-      const overrides = new Map([[keyOf(c.place), c.value]]);
+      const change = override(c.place, c.value);
       const rules: string[] = [];
       for (const other of byCell.get(keyOf(c.place)) ?? []) {
         const b = evalBefore(other);
-        const a = evaluate(other, values, overrides);
+        const a = evaluate(other, values, change);
         if (!b || !a) continue;
         const fails = a.status === 'beyond' || (b.status === 'exact' && a.status !== 'exact') || (other === id && a.status !== 'exact');
         if (fails && !rules.includes(other.rule)) rules.push(other.rule);

@@ -1,6 +1,7 @@
 import { a1 } from '../../address';
 import { codedTables } from './coded';
-import { GRule, orphans } from './kit';
+import { orphans } from '../model';
+import { GRule } from './kit';
 
 const R: GRule = {
   id: 'G-INTRA-13',

@@ -1,6 +1,6 @@
 /** Shared by the coded-table rules (G-INTRA-10…13): which tables, and the branches a missing parent cuts off. */
-import { AmountColumn, GongkaiTemplate, GTable } from '../model';
-import { GContext, orphans } from './kit';
+import { AmountColumn, GongkaiTemplate, GTable, orphans } from '../model';
+import { GContext } from './kit';
 
 export const CODED: GongkaiTemplate[] = ['income', 'expenditure', 'general-budget-expenditure', 'gov-fund', 'state-capital'];
 

@@ -6,7 +6,7 @@ import { Finding } from '../../findings';
 import { IdentityBatch } from '../batch';
 import { Decimal } from '../../numbers';
 import { CellValues, Identity, Place, Strength, Term } from '../identity';
-import { AmountColumn, CodeRow, codeCell, codeRow, columnOf, GongkaiTemplate, GTable, lineCell, Pos } from '../model';
+import { AmountColumn, CodeRow, codeCell, columnOf, GongkaiTemplate, GTable, lineCell, Pos } from '../model';
 
 export interface GRule {
   id: string;
@@ -117,7 +117,7 @@ export function rowSums(rule: string, t: GTable, stated: number, addends: [numbe
     return c ? [{ col: c.col, sign }] : [];
   });
   const rows: (CodeRow | null)[] = t.totalRow !== null ? [null, ...t.codeRows] : t.codeRows;
-  const batch = new IdentityBatch(rule, t, (i) => what(rowLabel(rows[i])));
+  const batch = new IdentityBatch(rule, t, { instances: rows.length, terms: rows.length * terms.length }, (i) => what(rowLabel(rows[i])));
   for (const r of rows) {
     const row = r ? r.row : t.totalRow!;
     batch.add(row, s.col);
@@ -132,7 +132,8 @@ export function rowSums(rule: string, t: GTable, stated: number, addends: [numbe
  */
 export function treeSums<P>(rule: string, t: GTable, parents: { parent: P; row: number; children: number[] }[], columns: AmountColumn[], what: (parent: P, column: AmountColumn) => string): IdentityBatch[] {
   if (columns.length === 0 || parents.length === 0) return [];
-  const batch = new IdentityBatch(rule, t, (i) => what(parents[Math.floor(i / columns.length)].parent, columns[i % columns.length]));
+  const size = { instances: parents.length * columns.length, terms: parents.reduce((n, p) => n + p.children.length, 0) * columns.length };
+  const batch = new IdentityBatch(rule, t, size, (i) => what(parents[Math.floor(i / columns.length)].parent, columns[i % columns.length]));
   for (const p of parents) {
     for (const c of columns) {
       batch.add(p.row, c.col);
@@ -142,14 +143,6 @@ export function treeSums<P>(rule: string, t: GTable, parents: { parent: P; row: 
   return [batch];
 }
 
-const orphanLists = new WeakMap<GTable, CodeRow[]>();
-
-/** Codes whose parent row is missing (a 5-digit without its 类, a 7-digit without its 款). */
-export function orphans(t: GTable): CodeRow[] {
-  let list = orphanLists.get(t);
-  if (!list) orphanLists.set(t, (list = t.codeRows.filter((r) => r.code.length > 3 && !codeRow(t, r.code.slice(0, -2)))));
-  return list;
-}
 
 
 
