@@ -6,11 +6,20 @@
 const QUOTES = /[“”"'‘’「」『』]/g;
 const WHITESPACE = /[\s\u3000\u00a0\u200b\ufeff]+/g;
 
+/** Labels and clauses are normalised again and again by recognition and the narrative checks; bounded. */
+const normalised = new Map<string, string>();
+const NORM_CACHE_SIZE = 20_000;
+
 /** NFKC, no whitespace, no quote marks, a string written twice counted once. */
 export function norm(text: string | null | undefined): string {
   if (text === null || text === undefined) return '';
-  let s = String(text).normalize('NFKC').replace(WHITESPACE, '').replace(QUOTES, '');
-  s = undouble(s);
+  const raw = String(text);
+  let s = normalised.get(raw);
+  if (s === undefined) {
+    s = undouble(raw.normalize('NFKC').replace(WHITESPACE, '').replace(QUOTES, ''));
+    if (normalised.size >= NORM_CACHE_SIZE) normalised.clear();
+    normalised.set(raw, s);
+  }
   return s;
 }
 

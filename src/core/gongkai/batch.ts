@@ -4,7 +4,7 @@
  * find nearly all of them hold; here an instance becomes an Identity only when it does not hold exactly, or when a
  * 舍位平衡 proposal or a narrative check asks for the instances a cell is in.
  */
-import { CellValues, Identity, Strength } from './identity';
+import { cellNumber, CellValues, Identity, Strength } from './identity';
 import { GTable } from './model';
 
 export interface BatchOptions {
@@ -105,13 +105,12 @@ export class IdentityBatch {
     };
   }
 
-  /** The instances with a cell among `cells` (row × (colCount + 1) + col of this table's sheet). */
-  touching(cells: ReadonlySet<number>): number[] {
-    const width = this.table.sheet.colCount + 1;
+  /** The instances with a cell among `cells` (keyed by cellNumber on this table's sheet). */
+  touching(cells: ReadonlyMap<number, unknown>): number[] {
     const found: number[] = [];
     for (let i = 0; i < this.count; i++) {
-      let hit = cells.has(this.statedRows[i] * width + this.statedCols[i]);
-      for (let j = this.termStart[i], end = this.end(i); !hit && j < end; j++) hit = cells.has(this.termRows[j] * width + this.termCols[j]);
+      let hit = cells.has(cellNumber(this.statedRows[i], this.statedCols[i]));
+      for (let j = this.termStart[i], end = this.end(i); !hit && j < end; j++) hit = cells.has(cellNumber(this.termRows[j], this.termCols[j]));
       if (hit) found.push(i);
     }
     return found;
@@ -121,16 +120,15 @@ export class IdentityBatch {
 
   /** The instances stating the cell (row, col). */
   stating(row: number, col: number): number[] {
-    const width = this.table.sheet.colCount + 1;
     if (!this.byStated) {
       this.byStated = new Map();
       for (let i = 0; i < this.count; i++) {
-        const key = this.statedRows[i] * width + this.statedCols[i];
+        const key = cellNumber(this.statedRows[i], this.statedCols[i]);
         const list = this.byStated.get(key);
         if (list) list.push(i);
         else this.byStated.set(key, [i]);
       }
     }
-    return this.byStated.get(row * width + col) ?? [];
+    return this.byStated.get(cellNumber(row, col)) ?? [];
   }
 }

@@ -182,19 +182,36 @@ export function override(place: Place, value: Decimal): Override {
   return { place, value, cents: value.decimalPlaces() <= 2 && value.abs().lt(CENTS_LIMIT) ? value.times(100).toNumber() : undefined };
 }
 
-function samePlace(a: Place, b: Place): boolean {
+export function samePlace(a: Place, b: Place): boolean {
   return a.pos.row === b.pos.row && a.pos.col === b.pos.col && a.table.sheet === b.table.sheet;
 }
 
-const sheetIds = new WeakMap<SheetGrid, number>();
+/** Excel's column limit: row × this + column numbers every cell of a sheet. */
+const MAX_COLUMNS = 16384;
 
-/** A short key per cell: sheets get a small number once, so keys are cheap to build a million times. */
-export function keyOf(place: Place): string {
-  let id = sheetIds.get(place.table.sheet);
-  if (id === undefined) sheetIds.set(place.table.sheet, (id = sheetIds_next++));
-  return `${id}:${place.pos.row}:${place.pos.col}`;
+export function cellNumber(row: number, col: number): number {
+  return row * MAX_COLUMNS + col;
 }
-let sheetIds_next = 0;
+
+/** A map keyed by cell, without building a string per lookup. */
+export class CellMap<T> {
+  private readonly bySheet = new Map<SheetGrid, Map<number, T>>();
+
+  get(p: Place): T | undefined {
+    return this.bySheet.get(p.table.sheet)?.get(cellNumber(p.pos.row, p.pos.col));
+  }
+
+  set(p: Place, value: T): void {
+    let cells = this.bySheet.get(p.table.sheet);
+    if (!cells) this.bySheet.set(p.table.sheet, (cells = new Map()));
+    cells.set(cellNumber(p.pos.row, p.pos.col), value);
+  }
+
+  /** The entries of one sheet, by cellNumber. */
+  sheet(sheet: SheetGrid): ReadonlyMap<number, T> | undefined {
+    return this.bySheet.get(sheet);
+  }
+}
 
 export function refOf(place: Place): CellRef {
   return { sheet: place.table.sheet.name, cell: a1(place.pos.row, place.pos.col) };
@@ -297,16 +314,29 @@ export function evaluate(id: Identity, values: CellValues, override?: Override):
 
 type Sides = Pick<Evaluation, 'stated' | 'expected' | 'difference' | 'tolerance' | 'n' | 'status'>;
 
-/** The tolerance is 0.01 × max(1, n) (n = non-zero terms), none for counts (identities.md §2.1). */
+/** The tolerance in hundredths: 0.01 × max(1, n) (n = non-zero terms), none for counts (identities.md §2.1). */
+function centsTolerance(id: Identity, n: number): number {
+  return id.strength === 'count' ? 0 : Math.max(1, n);
+}
+
+function centsStatus(id: Identity, difference: number, tolerance: number): Status {
+  if (id.relation === 'le') return difference <= 0 ? 'exact' : difference <= tolerance ? 'within' : 'beyond';
+  return difference === 0 ? 'exact' : Math.abs(difference) <= tolerance ? 'within' : 'beyond';
+}
+
 function sidesInCents(id: Identity, values: CellValues, override?: Override): Sides | null {
   const sums = sumInCents(id, values, override);
   if (!sums) return null;
   const d = sums.stated - sums.expected;
-  const tolerance = id.strength === 'count' ? 0 : Math.max(1, sums.n);
-  let status: Status;
-  if (id.relation === 'le') status = d <= 0 ? 'exact' : d <= tolerance ? 'within' : 'beyond';
-  else status = d === 0 ? 'exact' : Math.abs(d) <= tolerance ? 'within' : 'beyond';
-  return { stated: fromCents(sums.stated), expected: fromCents(sums.expected), difference: fromCents(d), tolerance: fromCents(tolerance), n: sums.n, status };
+  const tolerance = centsTolerance(id, sums.n);
+  return { stated: fromCents(sums.stated), expected: fromCents(sums.expected), difference: fromCents(d), tolerance: fromCents(tolerance), n: sums.n, status: centsStatus(id, d, tolerance) };
+}
+
+/** Only the status of an instance (for 舍位平衡 trials): no decimal.js values when every cell has exact hundredths. */
+export function statusWith(id: Identity, values: CellValues, override?: Override): Status | null {
+  const sums = mixesUnits(id) ? null : sumInCents(id, values, override);
+  if (sums) return centsStatus(id, sums.stated - sums.expected, centsTolerance(id, sums.n));
+  return evaluate(id, values, override)?.status ?? null;
 }
 
 function sidesInDecimals(id: Identity, values: CellValues, mixed: boolean, override?: Override): Sides | null {

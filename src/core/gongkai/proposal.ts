@@ -5,41 +5,32 @@
 import { a1 } from '../address';
 import { Finding } from '../findings';
 import { Decimal, fixed } from '../numbers';
-import { SheetGrid } from '../grid';
 import { IdentityBatch } from './batch';
-import { CellValues, evaluate, Evaluation, Identity, keyOf, override, Place } from './identity';
+import { CellMap, CellValues, evaluate, Evaluation, Identity, override, Place, samePlace, Status, statusWith } from './identity';
 
 export function proposeBalances(failing: { id: Identity; finding: Finding }[], run: { identities: Identity[]; batches: IdentityBatch[]; values: CellValues }): void {
   if (failing.length === 0) return;
   const values = run.values;
   // Index only the cells a proposal may change: the places of the failing identities, not every cell of the book.
-  const byCell = new Map<string, Identity[]>();
-  const cellsBySheet = new Map<SheetGrid, Set<number>>();
-  for (const { id } of failing) {
-    for (const p of [id.stated, ...id.terms]) {
-      byCell.set(keyOf(p), []);
-      const sheet = p.table.sheet;
-      let cells = cellsBySheet.get(sheet);
-      if (!cells) cellsBySheet.set(sheet, (cells = new Set()));
-      cells.add(p.pos.row * (sheet.colCount + 1) + p.pos.col);
-    }
-  }
+  const byCell = new CellMap<Identity[]>();
+  for (const { id } of failing) for (const p of [id.stated, ...id.terms]) byCell.set(p, []);
   const index = (id: Identity) => {
-    for (const p of [id.stated, ...id.terms]) byCell.get(keyOf(p))?.push(id);
+    byCell.get(id.stated)?.push(id);
+    for (const t of id.terms) byCell.get(t)?.push(id);
   };
   for (const id of run.identities) index(id);
   for (const batch of run.batches) {
-    const cells = cellsBySheet.get(batch.table.sheet);
+    const cells = byCell.sheet(batch.table.sheet);
     if (cells) for (const i of batch.touching(cells)) index(batch.identity(i));
   }
-  const before = new Map<Identity, Evaluation | null>();
-  const evalBefore = (id: Identity) => {
-    if (!before.has(id)) before.set(id, evaluate(id, values));
+  const before = new Map<Identity, Status | null>();
+  const statusBefore = (id: Identity) => {
+    if (!before.has(id)) before.set(id, statusWith(id, values));
     return before.get(id)!;
   };
 
   for (const { id, finding } of failing) {
-    const e = evalBefore(id);
+    const e = evaluate(id, values);
     if (!e) continue;
     const candidates: { place: Place; value: Decimal }[] = [];
     const statedValue = values.value(id.stated);
@@ -56,11 +47,11 @@ export function proposeBalances(failing: { id: Identity; finding: Finding }[], r
       if (c.value.isNegative()) continue;
       const change = override(c.place, c.value);
       const rules: string[] = [];
-      for (const other of byCell.get(keyOf(c.place)) ?? []) {
-        const b = evalBefore(other);
-        const a = evaluate(other, values, change);
+      for (const other of byCell.get(c.place) ?? []) {
+        const b = statusBefore(other);
+        const a = statusWith(other, values, change);
         if (!b || !a) continue;
-        const fails = a.status === 'beyond' || (b.status === 'exact' && a.status !== 'exact') || (other === id && a.status !== 'exact');
+        const fails = a === 'beyond' || (b === 'exact' && a !== 'exact') || (other === id && a !== 'exact');
         if (fails && !rules.includes(other.rule)) rules.push(other.rule);
       }
       if (rules.length === 0) {
@@ -85,11 +76,10 @@ function sameUnit(id: Identity, p: Place, e: Evaluation): boolean {
 
 function reasonFor(id: Identity, broken: { place: Place; rules: string[] }[]): string {
   if (broken.length === 0) return '没有可调整的非零单元格';
-  const statedKey = keyOf(id.stated);
   const parts: string[] = [];
-  const stated = broken.find((b) => keyOf(b.place) === statedKey);
+  const stated = broken.find((b) => samePlace(b.place, id.stated));
   if (stated) parts.push(`改动合计数 ${a1(id.stated.pos.row, id.stated.pos.col)} 会使 ${stated.rules.join('、')} 不再平衡`);
-  const addends = broken.filter((b) => keyOf(b.place) !== statedKey);
+  const addends = broken.filter((b) => !samePlace(b.place, id.stated));
   if (addends.length > 0) {
     const rules = [...new Set(addends.flatMap((b) => b.rules))];
     parts.push(`改动任一分项（${addends.length} 个）会使 ${rules.join('、')} 不再平衡`);

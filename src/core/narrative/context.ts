@@ -7,7 +7,7 @@ import { a1 } from '../address';
 import type { WorkbookContext } from '../engine';
 import { CellRef, Finding, Severity } from '../findings';
 import { gongkaiRun, gongkaiTables } from '../gongkai';
-import { CellValues, Identity, keyOf, Place, unitOf, yuanToWan } from '../gongkai/identity';
+import { CellMap, CellValues, Identity, Place, unitOf, yuanToWan } from '../gongkai/identity';
 import { codeCell, GongkaiTemplate, GTable, lineCell, Pos } from '../gongkai/model';
 import { Decimal, ZERO } from '../numbers';
 import { norm } from '../text';
@@ -34,12 +34,13 @@ export interface Slot {
   places: Place[];
 }
 
-const SENTENCE_END = /[。！？!?]/;
-const SEGMENT_END = /[。！？!?；;]/;
-const CLAUSE_END = /[。！？!?；;，,：:、]/;
+const codes = (chars: string) => new Set([...chars].map((c) => c.charCodeAt(0)));
+const SENTENCE_END = codes('。！？!?');
+const SEGMENT_END = codes('。！？!?；;');
+const CLAUSE_END = codes('。！？!?；;，,：:、');
 
-function lastIndexOfAny(text: string, re: RegExp, before: number): number {
-  for (let i = before - 1; i >= 0; i--) if (re.test(text[i])) return i;
+function lastIndexOfAny(text: string, ends: Set<number>, before: number): number {
+  for (let i = before - 1; i >= 0; i--) if (ends.has(text.charCodeAt(i))) return i;
   return -1;
 }
 
@@ -80,7 +81,16 @@ export function deltaDirection(f: Figure, p: Para): 1 | -1 | 0 {
   return /增加|增长|上升|多|超支/.test(m[1]) ? 1 : -1;
 }
 
+const roles = new WeakMap<Figure, AmountRole>();
+
+/** A figure's role, worked out once per figure: several checks ask for it. */
 export function amountRole(f: Figure, p: Para): AmountRole {
+  let role = roles.get(f);
+  if (!role) roles.set(f, (role = findAmountRole(f, p)));
+  return role;
+}
+
+function findAmountRole(f: Figure, p: Para): AmountRole {
   const lead = norm(clauseLead(p, f.start));
   if (DELTA_VERB.test(lead)) return 'delta';
   if (/原因/.test(norm(segmentLead(p, f.start)))) return 'reason';
@@ -95,7 +105,7 @@ export class NarrativeContext {
   readonly paras: Para[];
   readonly values: CellValues;
   private readonly tables: GTable[];
-  private addendIndex: Map<string, Place[][]> | null = null;
+  private addendIndex: CellMap<Place[][]> | null = null;
 
   constructor(readonly workbook: WorkbookContext, notes: NotesModel, sheetName: string) {
     this.sheetName = sheetName;
@@ -165,16 +175,15 @@ export class NarrativeContext {
   addendSets(place: Place): Place[][] {
     const run = gongkaiRun(this.workbook);
     if (!this.addendIndex) {
-      this.addendIndex = new Map();
+      this.addendIndex = new CellMap();
       for (const id of run.identities) {
         if (!isPlainSum(id)) continue;
-        const key = keyOf(id.stated);
-        const list = this.addendIndex.get(key) ?? [];
-        list.push(id.terms);
-        this.addendIndex.set(key, list);
+        const list = this.addendIndex.get(id.stated);
+        if (list) list.push(id.terms);
+        else this.addendIndex.set(id.stated, [id.terms]);
       }
     }
-    const sets = [...(this.addendIndex.get(keyOf(place)) ?? [])];
+    const sets = [...(this.addendIndex.get(place) ?? [])];
     for (const batch of run.batches) {
       if (batch.table.sheet !== place.table.sheet) continue;
       for (const i of batch.stating(place.pos.row, place.pos.col)) {

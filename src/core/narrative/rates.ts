@@ -84,7 +84,16 @@ function wholeKey(x: string): string {
   }
 }
 
+const statementsOf = new WeakMap<Para, RateStatement[]>();
+
+/** A paragraph's rate statements, worked out once: NC-02, NC-04 and NC-08 all read them. */
 export function rateStatements(ctx: NarrativeContext, p: Para): RateStatement[] {
+  let statements = statementsOf.get(p);
+  if (!statements) statementsOf.set(p, (statements = findRateStatements(ctx, p)));
+  return statements;
+}
+
+function findRateStatements(ctx: NarrativeContext, p: Para): RateStatement[] {
   const out: RateStatement[] = [];
   for (const pct of p.figures) {
     if (pct.kind !== 'percent') continue;

@@ -139,6 +139,7 @@ function resolveItems(ctx: NarrativeContext, cache: Map<number, ItemPath | null>
   const candidates = ctx.paras.filter((p) => !p.heading && p.topic === 'general' && (p.part === 'detail' || p.part === null));
   let position = 0;
   let classPosition = 0;
+  const items = gb ? itemRows(ctx, gb, 7) : [];
   for (const p of candidates) {
     const m = PATH.exec(p.text);
     if (m) {
@@ -146,8 +147,7 @@ function resolveItems(ctx: NarrativeContext, cache: Map<number, ItemPath | null>
       const path: ItemPath = { level: 'xiang', names, position: position++, slot: null };
       if (gb && col1) {
         const found = findPath(gb, names);
-        const rows = itemRows(ctx, gb, 7);
-        const row = found ?? rows[path.position] ?? null;
+        const row = found ?? items[path.position] ?? null;
         if (row) {
           path.slot = ctx.at(gb, { row: row.row, col: col1.col }, `${row.code} ${row.name}（栏1）`);
           if (!found) path.mismatch = `${names[0]}（类）${names[1]}（款）${names[2]}（项）`;
