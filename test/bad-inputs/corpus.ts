@@ -388,6 +388,16 @@ checked('百分比格式金额.xlsx', 'an amount formatted as a percent', async 
   put(wb, '公开05表', 'D12', 4, '0.00%');
   return bytesOf(wb);
 }, 1, (r) => void has(r, (f) => f.sheet === '公开05表' && /12$/.test(f.cell ?? ''), 'a finding on row 12'));
+checked('金额设成百分比格式.xlsx', 'a correct amount shown under a percentage format', async () => {
+  const wb = base();
+  const d12 = sheetOf(wb, '公开05表').cells[11][3]!;
+  put(wb, '公开05表', 'D12', d12.value, '0.00%');
+  return bytesOf(wb);
+}, 0, (r) => {
+  noErrors(r);
+  const f = has(r, (x) => x.sheet === '公开05表' && x.cell === 'D12' && x.rule === 'R-FORMAT', 'R-FORMAT on D12');
+  if (f.severity !== 'info' || !/百分比格式/.test(f.message)) throw new Error(`R-FORMAT is an info naming the percentage format: ${f.message}`);
+});
 checked('科学计数.xlsx', 'a text amount in scientific notation', async () => {
   const wb = base();
   put(wb, '公开05表', 'D12', '5E+2');

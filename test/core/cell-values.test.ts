@@ -1,12 +1,13 @@
 /**
  * CellValues keeps plain stored numbers as integer hundredths instead of Reading objects. Whatever the shortcut,
- * each cell must read exactly as readNumber reads it: the same value, the same cents, the same reading.
+ * each cell must read exactly as readNumber reads it — save that a percentage format on an amount is a wrong
+ * format, not a rate — the same value, the same cents, the same reading.
  */
 import fc from 'fast-check';
 import { Cell, makeSheetGrid } from '../../src/core/grid';
 import { CellValues } from '../../src/core/gongkai/identity';
 import { GTable } from '../../src/core/gongkai/model';
-import { readNumber, ZERO } from '../../src/core/numbers';
+import { CENTS_LIMIT, readNumber, Reading, ZERO } from '../../src/core/numbers';
 
 const NUMFMTS = [undefined, 'General', '0', '0.0', '0.00', '#,##0.00', '0.000', '0.0%', '0.00%', '@', '#,##0;[Red]-#,##0', '0.00_);(0.00)'];
 
@@ -22,6 +23,13 @@ const cell: fc.Arbitrary<Cell | undefined> = fc.oneof(
   fc.constantFrom<Cell | undefined>(undefined, { value: null }, { value: '' }, { value: '—' }, { value: '1,234.50' }, { value: null, error: '#REF!' }, { value: null, formula: 'A1', formulaWithoutValue: true }, { value: true }),
 );
 
+/** What the 公开表 checks expect: a stored number under a percentage format is the stored amount (R-FORMAT). */
+function asAmount(r: Reading): Reading {
+  if (r.kind !== 'number' || !r.percent || r.fromText) return r;
+  const value = r.value.div(100);
+  return { ...r, value, decimals: r.decimals + 2, storedValue: undefined, cents: value.decimalPlaces() <= 2 && value.abs().lt(CENTS_LIMIT) ? value.times(100).toNumber() : undefined };
+}
+
 function oneCell(c: Cell | undefined) {
   const sheet = makeSheetGrid({ name: 'S', cells: [[c]] });
   const place = { table: { sheet } as GTable, pos: { row: 0, col: 0 } };
@@ -32,7 +40,7 @@ test('every cell reads through CellValues exactly as through readNumber', () => 
   fc.assert(
     fc.property(cell, (c) => {
       const { sheet, place } = oneCell(c);
-      const expected = readNumber(c);
+      const expected = asAmount(readNumber(c));
       const values = new CellValues();
       const value = values.value(place);
       const want = expected.kind === 'number' ? expected.value : expected.kind === 'empty' ? ZERO : null;

@@ -72,7 +72,7 @@ export class SheetValues {
       return (this.state[key] = PLAIN);
     }
     if (!cell || ((cell.value === null || cell.value === undefined) && !cell.error && !cell.formulaWithoutValue)) return (this.state[key] = BLANK);
-    this.others.set(key, readNumber(cell));
+    this.others.set(key, readAmount(cell));
     return (this.state[key] = OTHER);
   }
 
@@ -87,7 +87,7 @@ export class SheetValues {
     if (state === BLANK) return BLANK_READING;
     const key = row * this.width + col;
     let r = this.others.get(key);
-    if (!r) this.others.set(key, (r = readNumber(cellAt(this.sheet, row, col))));
+    if (!r) this.others.set(key, (r = readAmount(cellAt(this.sheet, row, col))));
     return r;
   }
 
@@ -117,6 +117,19 @@ export class SheetValues {
 }
 
 const BLANK_READING: Reading = { kind: 'empty', dash: false };
+
+/**
+ * An amount as the 公开表 checks read it. A stored number under a percentage format (4 shown as 400.00%) is an
+ * amount with a wrong format, not 400: it is taken at its stored value, to the decimals the format shows, and
+ * R-FORMAT says so.
+ */
+export function readAmount(cell: Cell | undefined): Reading {
+  const r = readNumber(cell);
+  if (r.kind !== 'number' || !r.percent || r.fromText) return r;
+  const value = r.value.div(100);
+  const cents = value.decimalPlaces() <= 2 && value.abs().lt(CENTS_LIMIT) ? value.times(100).toNumber() : undefined;
+  return { kind: 'number', value, decimals: r.decimals + 2, percent: true, fromText: false, cents };
+}
 
 /**
  * Exact hundredths of a stored number shown as stored, or undefined for every other cell. `Math.round(v × 100) / 100`

@@ -81,7 +81,7 @@ export function checkGongkai(context: WorkbookContext): FamilyResult {
   return { findings: gongkaiRun(context).findings };
 }
 
-/** R-TEXT, R-FORMULA, R-PREC and R-EMPTY: how the amount cells were read (spec README "Reading cells"). */
+/** R-TEXT, R-FORMULA, R-PREC, R-FORMAT and R-EMPTY: how the amount cells were read (spec README "Reading cells"). */
 function readingFindings(t: GTable, values: CellValues): Finding[] {
   const out: Finding[] = [];
   let filled = false;
@@ -122,6 +122,11 @@ function readingFinding(sheet: string, cell: string, r: Reading): Finding | null
   }
   if (r.kind === 'number' && r.fromText) {
     return { ...base, rule: 'R-TEXT', severity: 'info', stated: r.text ?? null, expected: fixed(r.value, Math.max(2, r.decimals)), message: `单元格为文本“${r.text}”，按数字 ${r.value.toString()}${r.unitWord ? `（带单位“${r.unitWord}”）` : ''} 读取` };
+  }
+  if (r.kind === 'number' && r.percent) {
+    const shown = `${fixed(r.value.times(100), r.decimals - 2)}%`;
+    const amount = fixed(r.value, Math.max(2, r.decimals));
+    return { ...base, rule: 'R-FORMAT', severity: 'info', stated: shown, expected: amount, message: `金额单元格设成了百分比格式（显示为 ${shown}），按存储的金额 ${amount} 核对；请把该单元格改为数值格式` };
   }
   if (r.kind === 'number' && r.storedValue) {
     return { ...base, rule: 'R-PREC', severity: 'info', stated: r.storedValue.toString(), expected: fixed(r.value, r.decimals), message: `存储值 ${r.storedValue.toString()} 的小数位多于显示的 ${r.decimals} 位，核对按显示值 ${fixed(r.value, r.decimals)} 进行` };
