@@ -94,10 +94,15 @@ export function decimalsOf(d: Decimal): number {
  */
 const formatCache = new Map<string, { decimals: number; percent: boolean } | null>();
 
+let lastFormat: { numFmt: string; result: { decimals: number; percent: boolean } } | null = null;
+
 export function shownDecimals(numFmt: string | undefined, stored: number): { decimals: number; percent: boolean } {
+  // Cells of one column mostly share their format: answer the same format again without a map lookup.
+  if (lastFormat && numFmt === lastFormat.numFmt) return lastFormat.result;
   // A format's decimals do not depend on the value unless it is General or has sections; cache the common case.
   const key = numFmt ?? '';
   const cached = formatCache.get(key);
+  if (cached) lastFormat = { numFmt: key, result: cached };
   if (cached) return cached;
   const result = shownDecimalsUncached(numFmt, stored);
   if (cached === undefined) formatCache.set(key, /general|;/i.test(key) || key.trim() === '' || key === '@' ? null : result);

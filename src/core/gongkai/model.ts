@@ -113,7 +113,13 @@ interface CodeIndex {
  * hashing strings; the parent of a 5- or 7-digit code is then the key ÷ 100.
  */
 function codeKey(code: string): number {
-  return Number('1' + code);
+  let key = 1;
+  for (let i = 0; i < code.length; i++) {
+    const digit = code.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return NaN; // not a code: found nowhere
+    key = key * 10 + digit;
+  }
+  return key;
 }
 
 /** Lookups by code stay linear on 50 000-row tables: one index per table, built on first use. */

@@ -27,10 +27,12 @@ const live = new WeakMap<GTable, AmountColumn[]>();
 export function liveColumns(ctx: GContext, t: GTable): AmountColumn[] {
   let cols = live.get(t);
   if (!cols) {
-    const rows = [t.totalRow, ...t.codeRows.map((r) => r.row)].filter((r): r is number => r !== null);
+    const rows = t.codeRows.map((r) => r.row);
+    if (t.totalRow !== null) rows.push(t.totalRow);
+    const values = ctx.values.of(t.sheet);
     cols = t.columns.filter((c) => rows.some((row) => {
-      if (ctx.values.centsAt(t.sheet, row, c.col) === 0) return false;
-      const r = ctx.values.read(t.sheet, { row, col: c.col });
+      if (values.centsAt(row, c.col) === 0) return false;
+      const r = values.reading(row, c.col);
       return r.kind !== 'empty' && !(r.kind === 'number' && r.value.isZero());
     }));
     live.set(t, cols);
