@@ -4,17 +4,11 @@
  * find nearly all of them hold; here an instance becomes an Identity only when it does not hold exactly, or when a
  * 舍位平衡 proposal or a narrative check asks for the instances a cell is in.
  */
-import { cellNumber, CellValues, Identity, Strength } from './identity';
+import { cellNumber, CellValues, Identity } from './identity';
 import { GTable } from './model';
 
-export interface BatchOptions {
-  relation?: 'eq' | 'le';
-  strength?: Strength;
-}
-
+/** Equalities only (`stated = Σ ± terms`, an error beyond tolerance): every repeated sum of identities.md is one. */
 export class IdentityBatch {
-  readonly relation: 'eq' | 'le';
-  readonly strength: Strength;
   private count = 0;
   private readonly statedRows: Int32Array;
   private readonly statedCols: Int32Array;
@@ -29,9 +23,7 @@ export class IdentityBatch {
    * Room for `size.instances` instances with `size.terms` terms in all, added with `add` and `term`.
    * `describe(i)`: the Chinese `what` of instance i, built only for the instances that become identities.
    */
-  constructor(readonly rule: string, readonly table: GTable, size: { instances: number; terms: number }, private readonly describe: (i: number) => string, options: BatchOptions = {}) {
-    this.relation = options.relation ?? 'eq';
-    this.strength = options.strength ?? 'eq';
+  constructor(readonly rule: string, readonly table: GTable, size: { instances: number; terms: number }, private readonly describe: (i: number) => string) {
     this.statedRows = new Int32Array(size.instances);
     this.statedCols = new Int32Array(size.instances);
     this.termStart = new Int32Array(size.instances + 1);
@@ -77,7 +69,7 @@ export class IdentityBatch {
       if (c === undefined) return false;
       expected += this.termSigns[j] * c;
     }
-    return this.relation === 'le' ? stated <= expected : stated === expected;
+    return stated === expected;
   }
 
   private built = new Map<number, Identity>();
@@ -99,8 +91,8 @@ export class IdentityBatch {
       rule: this.rule,
       stated: { table, pos: { row: this.statedRows[i], col: this.statedCols[i] } },
       terms,
-      relation: this.relation,
-      strength: this.strength,
+      relation: 'eq',
+      strength: 'eq',
       what: this.describe(i),
     };
   }
