@@ -144,6 +144,8 @@ const webLimits = { maxPayloadBytes: MAX_BYTES_PER_REQUEST, maxCellsPerRead: MAX
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const describeLog = (log) =>
   log.map((l) => `${kb(Math.max(l.requestBytes, l.responseBytes))}`).join(', ');
+// A refused sync is a round trip Excel on the web answers with an error (or, over the cell limit, with null values).
+const refusedIn = (log) => log.filter((l) => l.refused !== undefined || l.nullValues > 0).length;
 
 console.log('');
 console.log('Excel host (fake context, web limits 5 MB per request, 5 000 000 cells per read)');
@@ -157,7 +159,7 @@ console.log('Excel host (fake context, web limits 5 MB per request, 5 000 000 ce
   const findings = doc.sheets.flatMap((s, i) => [finding(s.name, 'C4', 'error'), finding(s.name, 'D7', 'rounding'), finding(s.name, `B${10 + i}`, 'warning')]);
   await host.applyHighlights(findings);
   const markLog = excel.log.slice(readLog.length);
-  console.log(`10 sheets × 32 rows × 8 columns: read ${readLog.length} syncs (largest request/response per sync: ${describeLog(readLog)}); ` +
+  console.log(`10 sheets × 32 rows × 8 columns: read ${readLog.length} syncs, ${refusedIn(readLog)} refused (largest request/response per sync: ${describeLog(readLog)}); ` +
     `mark ${findings.length} findings ${markLog.length} syncs (${describeLog(markLog)}); ${(performance.now() - t0).toFixed(0)} ms`);
 }
 {
@@ -180,7 +182,7 @@ console.log('Excel host (fake context, web limits 5 MB per request, 5 000 000 ce
   const log = excel.log;
   const maxReq = Math.max(...log.map((l) => l.requestBytes));
   const maxRes = Math.max(...log.map((l) => l.responseBytes));
-  console.log(`one sheet, ${rows} rows × ${cols} columns (${rows * cols} cells): read ${log.length} syncs, ` +
+  console.log(`one sheet, ${rows} rows × ${cols} columns (${rows * cols} cells): read ${log.length} syncs, ${refusedIn(log)} refused, ` +
     `largest request ${kb(maxReq)}, largest response ${(maxRes / 1048576).toFixed(2)} MB (limit 5 MB), ` +
     `${wb.sheets[0].rowCount} rows read; ${(performance.now() - t0).toFixed(0)} ms`);
   console.log(`  responses per sync: ${log.map((l) => `${(l.responseBytes / 1048576).toFixed(2)} MB`).join(', ')}`);

@@ -1,10 +1,14 @@
 /**
  * The Office.js host: the same Host interface as the in-memory host, over a live workbook.
- * Round trips: readWorkbook = 2 syncs (list sheets + journal; every used range with values, text, number formats,
- * formulas, hidden rows/columns and merged areas), falling back to row blocks only when Excel refuses the read
- * (5 MB per request on the web, values null beyond 5 million cells). Each write = 2 syncs (snapshot, then journal +
- * writes with screen updating suspended). Office.js is reached only through the `run` function passed in, so the
- * adapter runs unchanged against the fake context in tests.
+ * Round trips: readWorkbook = 2 syncs for an ordinary workbook — (1) the sheet list and the journal; (2) for every
+ * sheet the used range's size, protection and hidden columns, and the values, text, number formats, formulas,
+ * hidden rows and merged areas of its first rows, a window sized so that the windows of all sheets together stay
+ * well under Excel's limits (5 MB per request on the web, 5 million cells per read). Rows beyond a window follow in
+ * row blocks with their hidden rows and merged areas, as many per request as fit the limits by what that sheet's
+ * rows weighed. Only if the second sync still fails (thousands of columns, more than 512 merged areas in a window)
+ * is everything read in blocks after one sync for the sizes. Each write = 2 syncs (snapshot, then journal + writes
+ * with screen updating suspended). Office.js is reached only through the `run` function passed in, so the adapter
+ * runs unchanged against the fake context in tests.
  */
 /* global Excel */
 import { a1, parseA1 } from '../core/address';
@@ -44,10 +48,21 @@ export function withTimeout(run: ExcelRun, ms: number): ExcelRun {
 export const MAX_CELLS_PER_READ = 5_000_000;
 export const MAX_BYTES_PER_REQUEST = 5 * 1024 * 1024;
 /**
- * Bytes per cell for values + text + numberFormat + formulas. The first row block is sized with the conservative
- * figure; later blocks with what the earlier ones really weighed (about 50 B on 公开表), kept under 80 % of the limit.
+ * Bytes per cell for values + text + numberFormat + formulas (with the rows' hidden state and merged areas), for a
+ * sheet none of whose rows has been read yet. Later blocks are sized by what that sheet's earlier rows weighed.
  */
 const BYTES_PER_CELL = 160;
+/** Share of the request limit a row-block request is planned to fill; estimates are from earlier rows, so keep room. */
+const BLOCK_SHARE = 0.8;
+/**
+ * A row of a 公开表 or 自评表 weighs 0.3–1 KB as values, text, formats and formulas (the samples: 32–104 B a cell,
+ * at most 12 columns, 765 B for a one-column 情况说明 paragraph); the windows assume 1 KB a row, and together take
+ * at most this share of one request, leaving room for the comments, row and column properties in the same sync.
+ */
+const PLAUSIBLE_ROW_BYTES = 1024;
+const WINDOW_SHARE = 0.6;
+/** Range.getMergedAreasOrNullObject fails when its range holds more than 512 merged areas (ExcelApi reference). */
+const MAX_MERGED_AREAS = 512;
 const USER_COMMENT = '〔单元格已有批注〕';
 
 const FILL_LOAD = { format: { fill: { color: true, pattern: true, patternColor: true, tintAndShade: true, patternTintAndShade: true } } };
@@ -97,6 +112,81 @@ interface Block {
   formulas: unknown[][];
 }
 
+/** Everything read of one sheet, whichever path read it. */
+interface SheetRead {
+  name: string;
+  blocks: Block[];
+  hiddenRows: number[];
+  hiddenCols: number[];
+  merges: CellRange[];
+  protected?: boolean;
+}
+
+/** Rows [top, top + rows) of a sheet's used range, all its columns. */
+interface Piece {
+  sheet: string;
+  top: number;
+  left: number;
+  rows: number;
+  cols: number;
+}
+
+/** Row and column properties need ExcelApi 1.9, merged areas 1.13; below that the grid goes without them. */
+interface MetaSupport {
+  rows: boolean;
+  merges: boolean;
+}
+
+const ROW_PROPS = { rowIndex: true, rowHidden: true };
+const COLUMN_PROPS = { columnIndex: true, columnHidden: true };
+
+function hiddenRowsOf(rows: Excel.RowProperties[]): number[] {
+  return rows.filter((r) => r.rowHidden).map((r) => r.rowIndex!);
+}
+
+function hiddenColumns(cols: Excel.ColumnProperties[]): number[] {
+  return cols.filter((c) => c.columnHidden).map((c) => c.columnIndex!);
+}
+
+function pieceAddress(p: Piece, top: number, rows: number): string {
+  return `${a1(top, p.left)}:${a1(top + rows - 1, p.left + p.cols - 1)}`;
+}
+
+/**
+ * The merged areas of a piece, asked for in slabs of at most 512 cells: an area is reported by the range holding its
+ * top-left cell, so a slab cannot hold more than 512 of them and every area is reported exactly once.
+ */
+function mergeSlabs(ws: Excel.Worksheet, p: Piece): Excel.RangeAreas[] {
+  const step = Math.max(1, Math.floor(MAX_MERGED_AREAS / p.cols));
+  const out: Excel.RangeAreas[] = [];
+  for (let top = p.top; top < p.top + p.rows; top += step) {
+    const m = ws.getRange(pieceAddress(p, top, Math.min(step, p.top + p.rows - top))).getMergedAreasOrNullObject();
+    m.load('address');
+    out.push(m);
+  }
+  return out;
+}
+
+/** UTF-8 length: Excel's limit is on bytes, and 科目名称 and 情况说明 are three bytes a character. */
+function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) (n += 4), i++;
+    else n += 3;
+  }
+  return n;
+}
+
+/** What the next request should expect a cell of this sheet to weigh, from what these rows weighed. */
+function weightOf(b: Block, rows: Excel.RowProperties[] | undefined, merges: string[], cells: number): number {
+  const bytes = utf8Length(JSON.stringify([b.values, b.text, b.numberFormat, b.formulas, rows ?? null, merges]));
+  // A floor, so a block of empty cells cannot balloon the next request.
+  return Math.max(16, (bytes / Math.max(1, cells)) * 1.25);
+}
+
 function isPayloadError(e: unknown): boolean {
   const code = (e as { code?: string })?.code ?? '';
   const msg = e instanceof Error ? e.message : String(e);
@@ -126,10 +216,18 @@ export class ExcelHost extends JournaledHost {
 
   private readonly isSet: (name: string, version: string) => boolean;
 
+  /**
+   * Rows of each sheet's window in the second sync: the windows of all sheets together are sized to a share of one
+   * request at a plausible row weight, so an ordinary workbook is read whole in that sync and a huge sheet costs no
+   * more than its window there.
+   */
+  private windowRows(sheetCount: number): number {
+    return Math.max(1, Math.floor((this.maxBytes * WINDOW_SHARE) / PLAUSIBLE_ROW_BYTES / Math.max(1, sheetCount)));
+  }
+
   async readWorkbook(onProgress?: (p: ReadProgress) => void): Promise<WorkbookGrid> {
     const commentMode = this.capabilities.notes === 'comment';
-    const rowProps = this.isSet('ExcelApi', '1.9');
-    const merges = this.isSet('ExcelApi', '1.13');
+    const meta: MetaSupport = { rows: this.isSet('ExcelApi', '1.9'), merges: this.isSet('ExcelApi', '1.13') };
     const workbook = await this.run(async (context) => {
       const wb = context.workbook;
       const sheets = wb.worksheets;
@@ -142,70 +240,106 @@ export class ExcelHost extends JournaledHost {
       this.journal = parseJournal(journalItem && !journalItem.isNullObject ? String(journalItem.value) : null);
       const names = sheets.items.map((s) => s.name);
       onProgress?.({ done: 0, total: names.length });
+      const reads = new Map<string, SheetRead>(names.map((name) => [name, { name, blocks: [], hiddenRows: [], hiddenCols: [], merges: [] }]));
+      const locate = () => (comments ? comments.items.map((c) => ({ content: c.content, range: c.getLocation().load('address') })) : []);
 
-      // One request for everything; Excel refuses it only for very large workbooks.
-      const used = names.map((name) => {
+      // Every sheet's used-range size, protection and hidden columns, and the full content of its first rows only:
+      // the request stays bounded whatever the sheets hold beyond their windows.
+      const rows = this.windowRows(names.length);
+      const planned = names.map((name) => {
         const ws = sheets.getItem(name);
-        const range = ws.getUsedRangeOrNullObject(true);
-        range.load('address,rowIndex,columnIndex,rowCount,columnCount,values,text,numberFormat,formulas');
+        const used = ws.getUsedRangeOrNullObject(true);
+        used.load('rowIndex,columnIndex,rowCount,columnCount');
+        const firstRows = used.getIntersectionOrNullObject(ws.getRange(`1:${rows}`));
+        firstRows.load('rowIndex,rowCount,values,text,numberFormat,formulas');
         ws.protection.load('protected');
+        const merged = meta.merges ? firstRows.getMergedAreasOrNullObject() : null;
+        merged?.load('address');
         return {
           name,
           ws,
-          range,
-          rows: rowProps ? range.getRowProperties({ rowIndex: true, rowHidden: true }) : null,
-          cols: rowProps ? range.getColumnProperties({ columnIndex: true, columnHidden: true }) : null,
-          merged: merges ? range.getMergedAreasOrNullObject() : null,
+          used,
+          firstRows,
+          rows: meta.rows ? firstRows.getRowProperties(ROW_PROPS) : null,
+          cols: meta.rows ? used.getColumnProperties(COLUMN_PROPS) : null,
+          merged,
         };
       });
-      for (const u of used) u.merged?.load('address');
-      const locations = commentMode ? comments!.items.map((c) => ({ content: c.content, range: c.getLocation().load('address') })) : [];
-      let blocks: Block[] | null = null;
+      let locations = locate();
+      let windowsRead = true;
       try {
         await context.sync();
-        blocks = [];
-        for (const u of used) {
-          if (u.range.isNullObject) continue;
-          if (u.range.values === null || u.range.values === undefined) {
-            blocks = null; // over the cell limit: Excel returns null instead of failing
-            break;
-          }
-          blocks.push({
-            sheet: u.name,
-            top: u.range.rowIndex,
-            left: u.range.columnIndex,
-            values: u.range.values,
-            text: u.range.text,
-            numberFormat: u.range.numberFormat,
-            formulas: u.range.formulas,
-          });
-        }
-      } catch (e) {
-        if (!isPayloadError(e)) throw e;
-        blocks = null;
+      } catch {
+        // Pathological widths can still overflow the response, and more than 512 merged areas in a window make
+        // getMergedAreasOrNullObject fail; the bounded path below reads the same things in pieces, and a fault that
+        // is not about size fails there again and reaches the user.
+        windowsRead = false;
       }
-      const readMeta = blocks !== null;
-      if (blocks === null) blocks = await this.readInBlocks(context, names, onProgress);
+
+      const pieces: Piece[] = [];
+      const weights = new Map<string, number>();
+      let total = 0;
+      let done = 0;
+      if (windowsRead) {
+        for (const p of planned) {
+          const s = reads.get(p.name)!;
+          s.protected = p.ws.protection.protected;
+          if (p.used.isNullObject) continue;
+          if (p.cols) s.hiddenCols = hiddenColumns(p.cols.value);
+          const used = { top: p.used.rowIndex, left: p.used.columnIndex, rows: p.used.rowCount, cols: p.used.columnCount };
+          total += used.rows * used.cols;
+          let next = used.top;
+          // values null: the window alone is over the cell limit (a sheet thousands of columns wide); read it in blocks.
+          if (!p.firstRows.isNullObject && p.firstRows.values !== null && p.firstRows.values !== undefined) {
+            const w = p.firstRows;
+            const block: Block = { sheet: p.name, top: w.rowIndex, left: used.left, values: w.values, text: w.text, numberFormat: w.numberFormat, formulas: w.formulas };
+            s.blocks.push(block);
+            if (p.rows) s.hiddenRows.push(...hiddenRowsOf(p.rows.value));
+            const mergeAddress = p.merged && !p.merged.isNullObject ? p.merged.address : '';
+            s.merges.push(...parseMerges(mergeAddress));
+            const cells = w.rowCount * used.cols;
+            weights.set(p.name, weightOf(block, p.rows?.value, [mergeAddress], cells));
+            done += cells;
+            next = w.rowIndex + w.rowCount;
+          }
+          const bottom = used.top + used.rows - 1;
+          if (next <= bottom) pieces.push({ sheet: p.name, top: next, left: used.left, rows: bottom - next + 1, cols: used.cols });
+        }
+      } else {
+        const sizes = names.map((name) => {
+          const ws = sheets.getItem(name);
+          const used = ws.getUsedRangeOrNullObject(true);
+          used.load('rowIndex,columnIndex,rowCount,columnCount');
+          ws.protection.load('protected');
+          return { name, ws, used, cols: meta.rows ? used.getColumnProperties(COLUMN_PROPS) : null };
+        });
+        locations = locate();
+        await context.sync();
+        for (const z of sizes) {
+          const s = reads.get(z.name)!;
+          s.protected = z.ws.protection.protected;
+          if (z.used.isNullObject) continue;
+          if (z.cols) s.hiddenCols = hiddenColumns(z.cols.value);
+          total += z.used.rowCount * z.used.columnCount;
+          pieces.push({ sheet: z.name, top: z.used.rowIndex, left: z.used.columnIndex, rows: z.used.rowCount, cols: z.used.columnCount });
+        }
+      }
+      if (pieces.length > 0) {
+        onProgress?.({ done, total });
+        await this.readBlocks(context, pieces, reads, weights, meta, (cells) => onProgress?.({ done: (done += cells), total }));
+      }
+
       this.userComments = new Set(
-        readMeta
-          ? locations
-              .filter((l) => !l.content.startsWith(NOTE_TAG))
-              .map((l) => {
-                const r = parseRange(l.range.address);
-                return r ? cellKey(sheetOf(l.range.address), a1(r.top, r.left)) : '';
-              })
-          : [],
+        locations
+          .filter((l) => !l.content.startsWith(NOTE_TAG))
+          .map((l) => {
+            const r = parseRange(l.range.address);
+            return r ? cellKey(sheetOf(l.range.address), a1(r.top, r.left)) : '';
+          }),
       );
       const grids: SheetGrid[] = names.map((name) => {
-        const u = used.find((x) => x.name === name)!;
-        return buildGrid(
-          name,
-          blocks!.filter((b) => b.sheet === name),
-          readMeta && u.rows ? u.rows.value.filter((r) => r.rowHidden).map((r) => r.rowIndex!) : [],
-          readMeta && u.cols ? u.cols.value.filter((c) => c.columnHidden).map((c) => c.columnIndex!) : [],
-          readMeta && u.merged && !u.merged.isNullObject ? parseMerges(u.merged.address) : [],
-          readMeta ? u.ws.protection.protected : undefined,
-        );
+        const s = reads.get(name)!;
+        return buildGrid(name, s.blocks, s.hiddenRows, s.hiddenCols, s.merges, s.protected);
       });
       onProgress?.({ done: names.length, total: names.length });
       return { fileName: this.fileName, sheets: grids };
@@ -214,54 +348,67 @@ export class ExcelHost extends JournaledHost {
     return workbook;
   }
 
-  /** The slow path: sizes first, then row blocks that stay under both limits, several blocks per request. */
-  private async readInBlocks(context: Excel.RequestContext, names: string[], onProgress?: (p: ReadProgress) => void): Promise<Block[]> {
-    const sizes = names.map((name) => {
-      const r = context.workbook.worksheets.getItem(name).getUsedRangeOrNullObject(true);
-      r.load('rowIndex,columnIndex,rowCount,columnCount');
-      return { name, r };
-    });
-    await context.sync();
-    let bytesPerCell = BYTES_PER_CELL;
-    const budgetFor = (perCell: number) => Math.max(1, Math.min(this.maxCells, Math.floor((this.maxBytes * 0.8) / perCell)));
-    let budget = budgetFor(bytesPerCell);
-    type Piece = { sheet: string; top: number; left: number; rows: number; cols: number };
-    // Pieces are cut as they are requested, so each request is sized by what the previous ones weighed.
-    const queue = sizes.filter(({ r }) => !r.isNullObject).map(({ name, r }) => ({ name, top: r.rowIndex, left: r.columnIndex, rows: r.rowCount, cols: r.columnCount }));
-    const total = queue.reduce((n, q) => n + q.rows * q.cols, 0);
-    let done = 0;
-    const out: Block[] = [];
+  /**
+   * Row blocks under both limits, several per request, each with its rows' hidden state and its merged areas.
+   * Pieces are cut as they are requested, so each request is sized by what that sheet's rows weighed so far.
+   */
+  private async readBlocks(
+    context: Excel.RequestContext,
+    pieces: Piece[],
+    reads: Map<string, SheetRead>,
+    weights: Map<string, number>,
+    meta: MetaSupport,
+    onBlock: (cells: number) => void,
+  ): Promise<void> {
+    const budget = this.maxBytes * BLOCK_SHARE;
+    const weight = (sheet: string) => weights.get(sheet) ?? BYTES_PER_CELL;
+    const queue = pieces.map((p) => ({ ...p }));
     while (queue.length > 0) {
-      const batch: { p: Piece; range: Excel.Range }[] = [];
+      const batch: { p: Piece; range: Excel.Range; rows: OfficeExtension.ClientResult<Excel.RowProperties[]> | null; merged: Excel.RangeAreas[] }[] = [];
       let cells = 0;
-      while (queue.length > 0 && cells < budget) {
+      let bytes = 0;
+      while (queue.length > 0) {
         const q = queue[0];
-        const rows = Math.max(1, Math.min(q.rows, Math.floor((budget - cells) / Math.max(1, q.cols))));
-        if (batch.length > 0 && rows * q.cols > budget - cells) break;
-        const p: Piece = { sheet: q.name, top: q.top, left: q.left, rows, cols: q.cols };
-        q.top += rows;
-        q.rows -= rows;
+        const fit = Math.min(q.rows, Math.floor((budget - bytes) / (q.cols * weight(q.sheet))), Math.floor((this.maxCells - cells) / q.cols));
+        if (fit < 1 && batch.length > 0) break;
+        const p: Piece = { sheet: q.sheet, top: q.top, left: q.left, rows: Math.max(1, fit), cols: q.cols };
+        q.top += p.rows;
+        q.rows -= p.rows;
         if (q.rows === 0) queue.shift();
         cells += p.rows * p.cols;
-        const address = `${a1(p.top, p.left)}:${a1(p.top + p.rows - 1, p.left + p.cols - 1)}`;
-        const range = context.workbook.worksheets.getItem(p.sheet).getRange(address);
+        bytes += p.rows * p.cols * weight(p.sheet);
+        const ws = context.workbook.worksheets.getItem(p.sheet);
+        const range = ws.getRange(pieceAddress(p, p.top, p.rows));
         range.load('values,text,numberFormat,formulas');
-        batch.push({ p, range });
+        batch.push({ p, range, rows: meta.rows ? range.getRowProperties(ROW_PROPS) : null, merged: meta.merges ? mergeSlabs(ws, p) : [] });
+        if (fit < 1) break;
       }
-      await context.sync();
-      let bytes = 0;
-      for (const { p, range } of batch) {
-        if (range.values === null) throw new HostError(`工作表“${p.sheet}”过大，Excel 拒绝读取；请删除多余的空行空列后再审核`);
-        out.push({ sheet: p.sheet, top: p.top, left: p.left, values: range.values, text: range.text, numberFormat: range.numberFormat, formulas: range.formulas });
-        bytes += JSON.stringify([range.values, range.text, range.numberFormat, range.formulas]).length;
+      try {
+        await context.sync();
+      } catch (e) {
+        if (!isPayloadError(e)) throw e;
+        // These rows weigh more than the sheet's earlier ones: put them back and ask for half as many at a time.
+        if (batch.length === 1 && batch[0].p.rows === 1) {
+          const { p } = batch[0];
+          throw new HostError(`工作表“${p.sheet}”第 ${p.top + 1} 行内容过多，Excel 拒绝读取；请精简该行后再审核`);
+        }
+        for (const { p } of batch) weights.set(p.sheet, weight(p.sheet) * 2);
+        queue.unshift(...batch.map(({ p }) => p));
+        continue;
       }
-      done += cells;
-      // The next requests are sized by what this one weighed, with a floor so a sparse block cannot balloon them.
-      bytesPerCell = Math.max(16, (bytes / Math.max(1, cells)) * 1.25);
-      budget = budgetFor(bytesPerCell);
-      onProgress?.({ done, total });
+      for (const { p, range, rows, merged } of batch) {
+        if (range.values === null || range.values === undefined) throw new HostError(`工作表“${p.sheet}”过大，Excel 拒绝读取；请删除多余的空行空列后再审核`);
+        const s = reads.get(p.sheet)!;
+        const block: Block = { sheet: p.sheet, top: p.top, left: p.left, values: range.values, text: range.text, numberFormat: range.numberFormat, formulas: range.formulas };
+        s.blocks.push(block);
+        if (rows) s.hiddenRows.push(...hiddenRowsOf(rows.value));
+        const addresses = merged.map((m) => (m.isNullObject ? '' : m.address));
+        for (const a of addresses) s.merges.push(...parseMerges(a));
+        // The next requests for this sheet are sized by what these rows weighed.
+        weights.set(p.sheet, weightOf(block, rows?.value, addresses, p.rows * p.cols));
+      }
+      onBlock(cells);
     }
-    return out;
   }
 
   async selectCell(sheet: string, cell: string): Promise<void> {

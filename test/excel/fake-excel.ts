@@ -2,8 +2,10 @@
  * A fake Excel RequestContext: enough of the Office.js object model for src/excel, with the batching semantics
  * that matter — loads and writes are queued and only happen on sync(), properties read before their sync throw —
  * plus what office-addin-mock lacks: collections, a sync counter, per-request payload sizes, Excel's limits
- * (5 MB per request/response on the web, values null beyond the cell limit) and a document that persists
- * settings, notes and comments across contexts (i.e. across closing and reopening).
+ * (5 MB per request/response on the web, counted in UTF-8 bytes; values null beyond the cell limit; at most 512
+ * merged areas per getMergedAreasOrNullObject) and a document that persists settings, notes and comments across
+ * contexts (i.e. across closing and reopening). Every sync is logged, a refused one too, so tests can assert that
+ * none was refused.
  */
 import { a1, parseA1 } from '../../src/core/address';
 import { CellRange } from '../../src/core/grid';
@@ -96,6 +98,29 @@ export interface SyncRecord {
   requestBytes: number;
   responseBytes: number;
   ops: number;
+  /** The error code Excel answered with, when it refused or failed the batch. */
+  refused?: string;
+  /** Ranges whose values, text, formats and formulas came back null because they were over the cell limit. */
+  nullValues: number;
+}
+
+/** The worksheet grid: rows 1–1048576, columns A–XFD. */
+export const MAX_ROWS = 1_048_576;
+export const MAX_COLS = 16_384;
+/** Range.getMergedAreasOrNullObject "will fail to return the result" beyond this many areas (ExcelApi reference). */
+export const MAX_MERGED_AREAS = 512;
+
+/** Payload sizes are bytes on the wire: JSON in UTF-8, so a Chinese character counts three. */
+export function utf8Bytes(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) (n += 4), i++;
+    else n += 3;
+  }
+  return n;
 }
 
 function fakeError(code: string, message: string): Error {
@@ -117,12 +142,30 @@ function splitQualified(address: string, defaultSheet?: string): { sheet: string
   if (bang < 0) return { sheet: defaultSheet!, local: address };
   return { sheet: unquote(address.slice(0, bang)), local: address.slice(bang + 1) };
 }
+/** `B2:C5`, `B2`, whole rows `1:300` and whole columns `A:C`, as Worksheet.getRange accepts them. */
 function parseBox(local: string): CellRange {
   const [s, e] = local.replace(/\$/g, '').split(':');
+  if (e !== undefined && /^\d+$/.test(s) && /^\d+$/.test(e)) {
+    const top = Number(s) - 1;
+    const bottom = Number(e) - 1;
+    if (top < 0 || bottom < top || bottom >= MAX_ROWS) throw fakeError('InvalidArgument', `address ${local}`);
+    return { top, left: 0, bottom, right: MAX_COLS - 1 };
+  }
+  if (e !== undefined && /^[A-Z]+$/i.test(s) && /^[A-Z]+$/i.test(e)) {
+    const left = parseA1(`${s}1`)?.col;
+    const right = parseA1(`${e}1`)?.col;
+    if (left === undefined || right === undefined || right < left) throw fakeError('InvalidArgument', `address ${local}`);
+    return { top: 0, left, bottom: MAX_ROWS - 1, right };
+  }
   const p = parseA1(s);
   const q = parseA1(e ?? s);
   if (!p || !q) throw fakeError('InvalidArgument', `address ${local}`);
   return { top: p.row, left: p.col, bottom: q.row, right: q.col };
+}
+function intersect(a: CellRange | null, b: CellRange | null): CellRange | null {
+  if (!a || !b) return null;
+  const out = { top: Math.max(a.top, b.top), left: Math.max(a.left, b.left), bottom: Math.min(a.bottom, b.bottom), right: Math.min(a.right, b.right) };
+  return out.top <= out.bottom && out.left <= out.right ? out : null;
 }
 function boxAddress(b: CellRange): string {
   const s = a1(b.top, b.left);
@@ -245,24 +288,22 @@ export class FakeRange extends Proxy {
       if (!b) return Object.fromEntries(props.map((p) => [p, undefined]));
       const cellCount = (b.bottom - b.top + 1) * (b.right - b.left + 1);
       const tooBig = cellCount > (this.ctx.limits.maxCellsPerRead ?? Infinity);
+      if (tooBig && props.some((p) => ['values', 'text', 'numberFormat', 'formulas'].includes(p))) this.ctx.nullValues++;
       const sh = this.sheet();
-      const cellOf = (addr: string, r: number, c: number) => (sh.isInsideMergeNotAnchor(r, c) ? undefined : sh.get(addr));
+      // The cells are looked up once however many of values/text/numberFormat/formulas are asked for.
+      let grid: (FakeCell | undefined)[][] | null = null;
+      const cells = () => (grid ??= this.matrix((a, r, c) => (sh.isInsideMergeNotAnchor(r, c) ? undefined : sh.get(a))));
+      const each = <T>(fn: (cell: FakeCell | undefined) => T) => cells().map((row) => row.map(fn));
       const all: Record<string, () => unknown> = {
         address: () => qualify(this.sheetName, boxAddress(b)),
         rowIndex: () => b.top,
         columnIndex: () => b.left,
         rowCount: () => b.bottom - b.top + 1,
         columnCount: () => b.right - b.left + 1,
-        values: () => (tooBig ? null : this.matrix((a, r, c) => cellOf(a, r, c)?.value ?? '')),
-        text: () => (tooBig ? null : this.matrix((a, r, c) => String(cellOf(a, r, c)?.value ?? ''))),
-        numberFormat: () => (tooBig ? null : this.matrix((a, r, c) => cellOf(a, r, c)?.numFmt ?? 'General')),
-        formulas: () =>
-          tooBig
-            ? null
-            : this.matrix((a, r, c) => {
-                const cell = cellOf(a, r, c);
-                return cell?.formula ? `=${cell.formula}` : (cell?.value ?? '');
-              }),
+        values: () => (tooBig ? null : each((cell) => cell?.value ?? '')),
+        text: () => (tooBig ? null : each((cell) => String(cell?.value ?? ''))),
+        numberFormat: () => (tooBig ? null : each((cell) => cell?.numFmt ?? 'General')),
+        formulas: () => (tooBig ? null : each((cell) => (cell?.formula ? `=${cell.formula}` : (cell?.value ?? '')))),
       };
       return Object.fromEntries(props.map((p) => [p, all[p] ? all[p]() : undefined]));
     });
@@ -291,7 +332,7 @@ export class FakeRange extends Proxy {
     return this.get('values');
   }
   set values(v: unknown[][]) {
-    this.guardedWrite(JSON.stringify(v).length, () =>
+    this.guardedWrite(utf8Bytes(JSON.stringify(v)), () =>
       this.each(this.resolve(), (addr, r, c) => {
         const cell = this.sheet().ensure(addr);
         cell.value = v[r - this.resolve().top][c - this.resolve().left] as FakeCell['value'];
@@ -306,7 +347,7 @@ export class FakeRange extends Proxy {
     return this.get('numberFormat');
   }
   set numberFormat(v: string[][]) {
-    this.guardedWrite(JSON.stringify(v).length, () =>
+    this.guardedWrite(utf8Bytes(JSON.stringify(v)), () =>
       this.each(this.resolve(), (addr, r, c) => {
         this.sheet().ensure(addr).numFmt = v[r - this.resolve().top][c - this.resolve().left];
       }),
@@ -316,7 +357,7 @@ export class FakeRange extends Proxy {
     return this.get('formulas');
   }
   set formulas(v: unknown[][]) {
-    this.guardedWrite(JSON.stringify(v).length, () =>
+    this.guardedWrite(utf8Bytes(JSON.stringify(v)), () =>
       this.each(this.resolve(), (addr, r, c) => {
         const x = v[r - this.resolve().top][c - this.resolve().left] as FakeCell['value'];
         const cell = this.sheet().ensure(addr);
@@ -342,7 +383,7 @@ export class FakeRange extends Proxy {
     return result;
   }
   setCellProperties(props: { format?: { fill?: FillState } }[][]): void {
-    this.guardedWrite(JSON.stringify(props).length, () => {
+    this.guardedWrite(utf8Bytes(JSON.stringify(props)), () => {
       const b = this.resolve();
       this.each(b, (addr, r, c) => {
         const fill = props[r - b.top][c - b.left].format?.fill;
@@ -381,8 +422,13 @@ export class FakeRange extends Proxy {
     });
     return result;
   }
+  /**
+   * Excel reports the merged areas whose top-left cell lies in this range, whole, wherever their other cells are
+   * (office-js#3611), and fails the batch beyond 512 of them; the error code is not documented, so the fake's
+   * is generic and the host must not depend on it.
+   */
   getMergedAreasOrNullObject(): { load: (p: string) => void; readonly isNullObject: boolean; readonly address: string } {
-    const res = { isNull: true, address: '' };
+    const res = { loaded: false, isNull: true, address: '' };
     const ctx = this.ctx;
     const handle = {
       load: (_p: string) =>
@@ -390,20 +436,29 @@ export class FakeRange extends Proxy {
           kind: 'load',
           apply: () => {
             const b = this.box();
-            const ms = b ? this.sheet().merges.filter((m) => m.top >= b.top && m.bottom <= b.bottom && m.left >= b.left && m.right <= b.right) : [];
+            const ms = b ? this.sheet().merges.filter((m) => m.top >= b.top && m.top <= b.bottom && m.left >= b.left && m.left <= b.right) : [];
+            if (ms.length > MAX_MERGED_AREAS) throw fakeError('GeneralException', `${ms.length} merged areas in ${boxAddress(b!)}`);
+            res.loaded = true;
             res.isNull = ms.length === 0;
             res.address = ms.map((m) => qualify(this.sheetName, boxAddress(m))).join(', ');
             return res.address;
           },
         }),
       get isNullObject() {
+        if (!res.loaded) throw fakeError('PropertyNotLoaded', 'isNullObject');
         return res.isNull;
       },
       get address() {
+        if (!res.loaded) throw fakeError('PropertyNotLoaded', 'address');
         return res.address;
       },
     };
     return handle;
+  }
+  /** The rectangle both ranges cover, a null object when they do not meet (or either is one); resolved at sync. */
+  getIntersectionOrNullObject(other: FakeRange | string): FakeRange {
+    const otherBox = typeof other === 'string' ? (() => parseBox(splitQualified(other).local)) : () => other.box();
+    return new FakeRange(this.ctx, this.sheetName, () => intersect(this.box(), otherBox()));
   }
   select(): void {
     this.ctx.write(8, () => (this.ctx.doc.selection = { sheet: this.sheetName, address: boxAddress(this.resolve()) }));
@@ -435,7 +490,7 @@ class FakeWorksheet extends Proxy {
     return this.missing;
   }
   getUsedRangeOrNullObject(_valuesOnly?: boolean): FakeRange {
-    return new FakeRange(this.ctx, this.sheetName, () => (this.missing ? null : this.ctx.doc.sheet(this.sheetName).usedBox()));
+    return new FakeRange(this.ctx, this.sheetName, () => (this.missing ? null : this.ctx.usedBox(this.sheetName)));
   }
   getRange(address: string): FakeRange {
     const box = parseBox(address);
@@ -473,7 +528,7 @@ class FakeWorksheetCollection {
     return new FakeWorksheet(this.ctx, name, true);
   }
   add(name: string): FakeWorksheet {
-    this.ctx.write(name.length, () => {
+    this.ctx.write(utf8Bytes(name), () => {
       if (this.ctx.doc.sheets.some((s) => s.name === name)) throw fakeError('ItemAlreadyExists', name);
       this.ctx.doc.sheets.push(new FakeSheet(name));
     });
@@ -498,7 +553,7 @@ class FakeSettings {
     };
   }
   add(key: string, value: string): void {
-    this.ctx.write(key.length + value.length, () => this.ctx.doc.settings.set(key, value));
+    this.ctx.write(utf8Bytes(key + value), () => this.ctx.doc.settings.set(key, value));
   }
 }
 
@@ -532,14 +587,14 @@ class FakeNotes {
     };
     return {
       set content(v: string) {
-        ctx.write(v.length, () => (note().content = v));
+        ctx.write(utf8Bytes(v), () => (note().content = v));
       },
       delete: () => ctx.write(8, () => (note(), ctx.doc.notes.delete(key))),
     };
   }
   add(range: FakeRange | string, content: string): void {
     const target = typeof range === 'string' ? range : (range as unknown as { sheetName: string; box: () => CellRange });
-    this.ctx.write(content.length, () => {
+    this.ctx.write(utf8Bytes(content), () => {
       const key =
         typeof target === 'string' ? this.key(target) : `${target.sheetName}!${a1(target.box()!.top, target.box()!.left)}`;
       if (this.ctx.doc.notes.has(key)) throw fakeError('InvalidArgument', `note exists at ${key}`);
@@ -575,13 +630,13 @@ class FakeComments {
     };
     return {
       set content(v: string) {
-        ctx.write(v.length, () => (find().content = v));
+        ctx.write(utf8Bytes(v), () => (find().content = v));
       },
       delete: () => ctx.write(8, () => (find(), (ctx.doc.comments = ctx.doc.comments.filter((x) => x.id !== id)))),
     };
   }
   add(address: string, content: string): void {
-    this.ctx.write(content.length, () => {
+    this.ctx.write(utf8Bytes(content), () => {
       const { sheet, local } = splitQualified(address);
       if (this.ctx.doc.comments.some((c) => c.sheet === sheet && c.address === local)) throw fakeError('InvalidArgument', 'comment exists');
       this.ctx.doc.comments.push({ id: `c${this.ctx.doc.nextCommentId++}`, sheet, address: local, content });
@@ -601,6 +656,14 @@ export class FakeContext {
   suspended = 0;
   private ops: Op[] = [];
   private syncGeneration = 0;
+  /** Ranges of the batch being run whose values were withheld for the cell limit. */
+  nullValues = 0;
+  /** Used ranges of the batch being run; a write may change them, so every write forgets them. */
+  private usedBoxes = new Map<string, CellRange | null>();
+  usedBox(sheet: string): CellRange | null {
+    if (!this.usedBoxes.has(sheet)) this.usedBoxes.set(sheet, this.doc.sheet(sheet).usedBox());
+    return this.usedBoxes.get(sheet)!;
+  }
   constructor(
     readonly doc: FakeDocument,
     readonly limits: FakeLimits,
@@ -630,18 +693,31 @@ export class FakeContext {
   async sync(): Promise<void> {
     const ops = this.ops;
     this.ops = [];
+    this.nullValues = 0;
+    this.usedBoxes.clear();
     const requestBytes = ops.reduce((n, op) => n + (op.kind === 'write' ? op.bytes : 16), 0);
     const max = this.limits.maxPayloadBytes ?? Infinity;
-    if (requestBytes > max) throw fakeError('RequestPayloadSizeLimitExceeded', `${requestBytes} bytes`);
+    const record: SyncRecord = { requestBytes, responseBytes: 0, ops: ops.length, nullValues: 0 };
+    this.log.push(record);
+    const refuse = (e: Error & { code?: string }) => {
+      record.refused = e.code ?? 'Error';
+      return e;
+    };
+    if (requestBytes > max) throw refuse(fakeError('RequestPayloadSizeLimitExceeded', `${requestBytes} bytes`));
     // Writes and loads run in order; a response over the limit fails the call after the fact, as on the web.
-    let responseBytes = 0;
-    for (const op of ops) {
-      const out = op.apply();
-      if (op.kind === 'load') responseBytes += JSON.stringify(out ?? null).length;
+    try {
+      for (const op of ops) {
+        const out = op.apply();
+        if (op.kind === 'write') this.usedBoxes.clear();
+        if (op.kind === 'load') record.responseBytes += utf8Bytes(JSON.stringify(out ?? null));
+      }
+    } catch (e) {
+      throw refuse(e as Error & { code?: string });
+    } finally {
+      record.nullValues = this.nullValues;
     }
     this.syncGeneration++;
-    this.log.push({ requestBytes, responseBytes, ops: ops.length });
-    if (responseBytes > max) throw fakeError('ResponsePayloadSizeLimitExceeded', `${responseBytes} bytes`);
+    if (record.responseBytes > max) throw refuse(fakeError('ResponsePayloadSizeLimitExceeded', `${record.responseBytes} bytes`));
   }
 }
 
