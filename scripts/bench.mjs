@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// npm run bench — prints, in one run: per workbook, the .xlsx parse time, the engine's check time and their ratio,
-// for every fixture and for synthetic 支出决算表 workbooks of 5k, 50k and 200k coded rows (and the growth from one
-// size to the next), peak memory; and, through the fake Excel request context (test/excel/fake-excel.ts, loaded
+// npm run bench — prints, in one run: per workbook, the median .xlsx parse time, the median check time and their
+// ratio (the first check, on cold code paths, apart), for every fixture and for synthetic 支出决算表 workbooks of 5k,
+// 50k and 200k coded rows (and the growth from one size to the next), peak memory; and, through the fake Excel request context (test/excel/fake-excel.ts, loaded
 // with TypeScript's transpiler), the syncs and bytes per request of reading and marking a 10-sheet workbook and of
 // reading a 200k-row sheet under Excel on the web's limits (5 MB per request, 5 million cells per read).
 // `--quick` skips 200k. Figures only; no test asserts a timing.
@@ -73,26 +73,38 @@ function ms(t) {
   return Number(t) / 1e6;
 }
 
-async function measure(file, label) {
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** Parses and checks one file `runs` times; reports the medians, and the first check (cold code paths) apart. */
+async function measure(file, label, runs) {
   const bytes = new Uint8Array(fs.readFileSync(file));
-  global.gc?.();
-  const t0 = process.hrtime.bigint();
-  const grid = await readXlsx(bytes, path.basename(file));
-  const t1 = process.hrtime.bigint();
-  global.gc?.();
-  const t1b = process.hrtime.bigint();
-  const result = checkWorkbook(grid);
-  const t2 = process.hrtime.bigint();
-  const checkOnly = t2 - t1b;
-  const parse = ms(t1 - t0);
-  const check = ms(checkOnly);
+  const parses = [];
+  const checks = [];
+  let grid;
+  let result;
+  for (let i = 0; i < runs; i++) {
+    grid = null;
+    result = null;
+    global.gc?.();
+    const t0 = process.hrtime.bigint();
+    grid = await readXlsx(bytes, path.basename(file));
+    const t1 = process.hrtime.bigint();
+    global.gc?.();
+    const t2 = process.hrtime.bigint();
+    result = checkWorkbook(grid);
+    const t3 = process.hrtime.bigint();
+    parses.push(ms(t1 - t0));
+    checks.push(ms(t3 - t2));
+  }
   const cells = grid.sheets.reduce((s, sh) => s + sh.rowCount * sh.colCount, 0);
-  return { label, sizeKB: (bytes.length / 1024).toFixed(0), cells, parse, check, ratio: check / parse, findings: result.findings.length };
+  const parse = median(parses);
+  const check = median(checks);
+  return { label, runs, sizeKB: (bytes.length / 1024).toFixed(0), cells, parse, check, firstCheck: checks[0], ratio: check / parse, findings: result.findings.length };
 }
 
 function printTable(rows) {
-  const head = ['workbook', 'KB', 'cells', 'parse ms', 'check ms', 'check/parse', 'findings'];
-  const data = rows.map((r) => [r.label, r.sizeKB, String(r.cells), r.parse.toFixed(1), r.check.toFixed(1), r.ratio.toFixed(3), String(r.findings)]);
+  const head = ['workbook', 'KB', 'cells', 'runs', 'parse ms', 'check ms', 'check/parse', '1st check ms', 'findings'];
+  const data = rows.map((r) => [r.label, r.sizeKB, String(r.cells), String(r.runs), r.parse.toFixed(1), r.check.toFixed(1), r.ratio.toFixed(3), r.firstCheck.toFixed(1), String(r.findings)]);
   const widths = head.map((h, i) => Math.max(h.length, ...data.map((d) => d[i].length)));
   const line = (cells) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   console.log(line(head));
@@ -100,23 +112,25 @@ function printTable(rows) {
   for (const d of data) console.log(line(d));
 }
 
+const fixtures = fs.readdirSync(path.join(root, 'test/fixtures')).filter((f) => f.endsWith('.xlsx')).sort();
+// One pass over every fixture first, so no figure below pays for loading modules; the first check of each
+// workbook after that is still printed (1st check ms).
+for (const name of fixtures) await measure(path.join(root, 'test/fixtures', name), 'warm-up', 1);
 const results = [];
-for (const name of fs.readdirSync(path.join(root, 'test/fixtures')).filter((f) => f.endsWith('.xlsx')).sort()) {
-  // Warm up once so the first fixture does not pay for module loading.
-  if (results.length === 0) await measure(path.join(root, 'test/fixtures', name), 'warm-up');
-  results.push(await measure(path.join(root, 'test/fixtures', name), name));
-}
+for (const name of fixtures) results.push(await measure(path.join(root, 'test/fixtures', name), name, 7));
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'juesuan-bench-'));
 let previous = null;
 const growth = [];
+const runsFor = (n) => (n <= 5000 ? 5 : n <= 50000 ? 3 : 2);
 for (const n of sizes) {
   const file = path.join(tmp, `synthetic-${n}.xlsx`);
   await syntheticWorkbook(n, file);
-  const r = await measure(file, `synthetic ${n} rows`);
+  const r = await measure(file, `synthetic ${n} rows`, runsFor(n));
   results.push(r);
   if (previous) growth.push(`${previous.n} → ${n} rows (×${n / previous.n}): parse ×${(r.parse / previous.r.parse).toFixed(1)}, check ×${(r.check / previous.r.check).toFixed(1)}`);
   previous = { n, r };
 }
+console.log('Medians of `runs` parses and checks of each workbook; "1st check" is its first check, on cold code paths.');
 printTable(results);
 console.log('');
 for (const g of growth) console.log(`growth ${g}`);
