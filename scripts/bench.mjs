@@ -29,7 +29,7 @@ async function syntheticWorkbook(rows, file) {
   ws.addRow(['项目', null, '本年支出合计', '基本支出', '项目支出', '上缴上级支出', '经营支出', '对附属单位补助支出']).commit();
   ws.addRow(['功能分类科目编码', '科目名称']).commit();
   ws.addRow(['栏次', null, 1, 2, 3, 4, 5, 6]).commit();
-  const perKuan = 100;
+  const perKuan = 99; // 项 codes 01–99: a 100th would be 8 digits, not a 项 code
   const kuanPerLei = 10;
   const leiCount = Math.ceil(rows / (perKuan * kuanPerLei));
   const body = [];

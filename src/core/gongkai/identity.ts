@@ -206,6 +206,10 @@ export function cellNumber(row: number, col: number): number {
   return row * MAX_COLUMNS + col;
 }
 
+export function rowOfCellNumber(key: number): number {
+  return Math.floor(key / MAX_COLUMNS);
+}
+
 /** A map keyed by cell, without building a string per lookup. */
 export class CellMap<T> {
   private readonly bySheet = new Map<SheetGrid, Map<number, T>>();

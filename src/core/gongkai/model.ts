@@ -128,19 +128,24 @@ const codeIndexes = new WeakMap<GTable, CodeIndex>();
 function codeIndex(t: GTable): CodeIndex {
   let index = codeIndexes.get(t);
   if (!index) {
-    index = { byCode: new Map(), children: new Map(), orphans: [] };
-    const keys = t.codeRows.map((r) => codeKey(r.code));
-    t.codeRows.forEach((r, i) => {
-      if (!index!.byCode.has(keys[i])) index!.byCode.set(keys[i], r);
-    });
-    t.codeRows.forEach((r, i) => {
-      if (r.code.length <= 3) return;
+    const byCode = new Map<number, CodeRow>();
+    const children = new Map<number, CodeRow[]>();
+    const orphans: CodeRow[] = [];
+    const rows = t.codeRows;
+    const keys = new Float64Array(rows.length);
+    for (let i = 0; i < rows.length; i++) {
+      const key = (keys[i] = codeKey(rows[i].code));
+      if (!byCode.has(key)) byCode.set(key, rows[i]);
+    }
+    for (let i = 0; i < rows.length; i++) {
+      if (rows[i].code.length <= 3) continue;
       const parent = Math.floor(keys[i] / 100);
-      if (!index!.byCode.has(parent)) index!.orphans.push(r);
-      const list = index!.children.get(parent);
-      if (list) list.push(r);
-      else index!.children.set(parent, [r]);
-    });
+      if (!byCode.has(parent)) orphans.push(rows[i]);
+      const list = children.get(parent);
+      if (list) list.push(rows[i]);
+      else children.set(parent, [rows[i]]);
+    }
+    index = { byCode, children, orphans };
     codeIndexes.set(t, index);
   }
   return index;

@@ -25,9 +25,17 @@ const SELF_EVAL_WORD = /绩\s*效|自\s*评|得\s*分|执\s*行\s*率/;
 /** The first characters of those words: one character class is much cheaper to scan for than the alternation. */
 const SELF_EVAL_CHAR = /[绩自得执]/;
 
+/**
+ * A self-evaluation sheet names itself (绩效, 自评) or its columns (得分, 执行率) within its first rows, even with
+ * many tables stacked; a sheet silent on them that far down is not one.
+ */
+const SELF_EVAL_SCAN_ROWS = 1000;
+
 /** A cheap look at the raw text before the full reading normalises every cell of a 50 000-row 公开表. */
 function mayBeSelfEval(sheet: SheetGrid): boolean {
-  for (const row of sheet.cells) {
+  const rows = Math.min(sheet.cells.length, SELF_EVAL_SCAN_ROWS);
+  for (let r = 0; r < rows; r++) {
+    const row = sheet.cells[r];
     if (!row) continue;
     for (const c of row) if (c && typeof c.value === 'string' && SELF_EVAL_CHAR.test(c.value) && SELF_EVAL_WORD.test(c.value)) return true;
   }
