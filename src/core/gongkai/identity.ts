@@ -107,7 +107,7 @@ export class SheetValues {
     const key = row * this.width + col;
     if (state === PLAIN) {
       let d = this.decimals.get(key);
-      if (!d) this.decimals.set(key, (d = new Decimal(this.cents[key]).div(100)));
+      if (!d) this.decimals.set(key, (d = fromCents(this.cents[key])));
       return d;
     }
     const r = this.others.get(key)!;
