@@ -131,8 +131,13 @@ function firstSection(fmt: string, stored: number): string {
 
 function generalDecimals(stored: number): number {
   if (!Number.isFinite(stored)) return 0;
-  const shown = new Decimal(stored.toPrecision(10));
-  return decimalsOf(shown);
+  // The shortest form of a decimal of at most 10 significant digits is that decimal: its decimals can be counted
+  // on the string, without building a decimal.js value for every General cell.
+  const precise = stored.toPrecision(10);
+  if (precise.includes('e')) return decimalsOf(new Decimal(precise));
+  const shown = String(Number(precise));
+  const dot = shown.indexOf('.');
+  return dot < 0 ? 0 : shown.length - dot - 1;
 }
 
 /** Rounds half-up (四舍五入) to `dp` decimals. */

@@ -69,3 +69,14 @@ test('a cent stored as 0.1 + 0.2 is not taken as 0.30 under a two-decimal format
   expect(values.value(place)!.toString()).toBe('0.3');
   expect(values.read(place.table.sheet, place.pos)).toMatchObject({ kind: 'number', storedValue: expect.anything() });
 });
+
+test('General shows at most 10 significant digits: the decimals counted on the string are decimal.js\'s', () => {
+  const { shownDecimals, Decimal } = require('../../src/core/numbers');
+  fc.assert(
+    fc.property(fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), cents, fc.integer()), (v: number) => {
+      const want = Math.max(0, new Decimal(v.toPrecision(10)).decimalPlaces());
+      expect(shownDecimals('General', v).decimals).toBe(want);
+    }),
+    { numRuns: 5000 },
+  );
+});
