@@ -112,15 +112,7 @@ export const MAX_MERGED_AREAS = 512;
 
 /** Payload sizes are bytes on the wire: JSON in UTF-8, so a Chinese character counts three. */
 export function utf8Bytes(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) (n += 4), i++;
-    else n += 3;
-  }
-  return n;
+  return Buffer.byteLength(s, 'utf8');
 }
 
 function fakeError(code: string, message: string): Error {
