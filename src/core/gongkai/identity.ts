@@ -266,17 +266,9 @@ export function unitOf(t: GTable): Unit {
  * hold, and this spares building their decimal.js values.
  */
 export function holdsExactly(id: Identity, values: CellValues): boolean {
-  const unit = id.stated.table.unit;
-  const stated = values.cents(id.stated);
-  if (stated === undefined) return false;
-  let expected = 0;
-  for (const term of id.terms) {
-    if (term.table.unit !== unit) return false;
-    const c = values.cents(term);
-    if (c === undefined) return false;
-    expected += term.sign * c;
-  }
-  return id.relation === 'le' ? stated <= expected : stated === expected;
+  const sums = mixesUnits(id) ? null : sumInCents(id, values);
+  if (!sums) return false;
+  return id.relation === 'le' ? sums.stated <= sums.expected : sums.stated === sums.expected;
 }
 
 /**
