@@ -60,6 +60,11 @@ class StoredNumberReading implements NumberReading {
   }
 }
 
+/** Hundredths of a decimal.js value as an exact integer, or undefined past 2 decimals or the exact range. */
+export function centsOfDecimal(d: Decimal): number | undefined {
+  return d.decimalPlaces() <= 2 && d.abs().lt(CENTS_LIMIT) ? d.times(100).toNumber() : undefined;
+}
+
 /** Hundredths of a plain decimal string (`-12.5` → -1250), or undefined past 2 decimals or the exact range. */
 function centsOf(s: string): number | undefined {
   if (s.includes('e') || s.includes('E')) return undefined;
@@ -102,8 +107,10 @@ export function shownDecimals(numFmt: string | undefined, stored: number): { dec
   // A format's decimals do not depend on the value unless it is General or has sections; cache the common case.
   const key = numFmt ?? '';
   const cached = formatCache.get(key);
-  if (cached) lastFormat = { numFmt: key, result: cached };
-  if (cached) return cached;
+  if (cached) {
+    lastFormat = { numFmt: key, result: cached };
+    return cached;
+  }
   const result = shownDecimalsUncached(numFmt, stored);
   if (cached === undefined) formatCache.set(key, /general|;/i.test(key) || key.trim() === '' || key === '@' ? null : result);
   return result;

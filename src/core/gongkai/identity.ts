@@ -6,7 +6,7 @@
 import { a1 } from '../address';
 import { CellRef, Finding, Severity, Unit } from '../findings';
 import { Cell, cellAt, SheetGrid } from '../grid';
-import { CENTS_LIMIT, Decimal, fixed, halfUp, readNumber, Reading, shownDecimals, ZERO } from '../numbers';
+import { CENTS_LIMIT, centsOfDecimal, Decimal, fixed, halfUp, readNumber, Reading, shownDecimals, ZERO } from '../numbers';
 import { GTable, Pos } from './model';
 
 /**
@@ -127,8 +127,7 @@ export function readAmount(cell: Cell | undefined): Reading {
   const r = readNumber(cell);
   if (r.kind !== 'number' || !r.percent || r.fromText) return r;
   const value = r.value.div(100);
-  const cents = value.decimalPlaces() <= 2 && value.abs().lt(CENTS_LIMIT) ? value.times(100).toNumber() : undefined;
-  return { kind: 'number', value, decimals: r.decimals + 2, percent: true, fromText: false, cents };
+  return { kind: 'number', value, decimals: r.decimals + 2, percent: true, fromText: false, cents: centsOfDecimal(value) };
 }
 
 /**
@@ -192,7 +191,7 @@ export interface Override {
 }
 
 export function override(place: Place, value: Decimal): Override {
-  return { place, value, cents: value.decimalPlaces() <= 2 && value.abs().lt(CENTS_LIMIT) ? value.times(100).toNumber() : undefined };
+  return { place, value, cents: centsOfDecimal(value) };
 }
 
 export function samePlace(a: Place, b: Place): boolean {

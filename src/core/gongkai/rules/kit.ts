@@ -143,10 +143,6 @@ export function treeSums<P>(rule: string, t: GTable, parents: { parent: P; row: 
   return [batch];
 }
 
-
-
-
-
 /** A 3P cell by 栏次 (1–6 预算数, 7–12 决算数). */
 export function threePublic(t: GTable, lanci: number): Place | null {
   const c = columnOf(t.columns, lanci);
