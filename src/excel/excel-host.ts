@@ -239,7 +239,7 @@ export class ExcelHost extends JournaledHost {
       await context.sync();
       this.journal = parseJournal(journalItem && !journalItem.isNullObject ? String(journalItem.value) : null);
       const names = sheets.items.map((s) => s.name);
-      onProgress?.({ done: 0, total: names.length });
+      onProgress?.({ done: 0, total: names.length, counting: 'sheets' });
       const reads = new Map<string, SheetRead>(names.map((name) => [name, { name, blocks: [], hiddenRows: [], hiddenCols: [], merges: [] }]));
       const locate = () => (comments ? comments.items.map((c) => ({ content: c.content, range: c.getLocation().load('address') })) : []);
 
@@ -325,8 +325,8 @@ export class ExcelHost extends JournaledHost {
         }
       }
       if (pieces.length > 0) {
-        onProgress?.({ done, total });
-        await this.readBlocks(context, pieces, reads, weights, meta, (cells) => onProgress?.({ done: (done += cells), total }));
+        onProgress?.({ done, total, counting: 'cells' });
+        await this.readBlocks(context, pieces, reads, weights, meta, (cells) => onProgress?.({ done: (done += cells), total, counting: 'cells' }));
       }
 
       this.userComments = new Set(
@@ -341,7 +341,7 @@ export class ExcelHost extends JournaledHost {
         const s = reads.get(name)!;
         return buildGrid(name, s.blocks, s.hiddenRows, s.hiddenCols, s.merges, s.protected);
       });
-      onProgress?.({ done: names.length, total: names.length });
+      onProgress?.({ done: names.length, total: names.length, counting: 'sheets' });
       return { fileName: this.fileName, sheets: grids };
     });
     this.workbook = workbook;

@@ -50,6 +50,8 @@ export type ConfirmOverwrite = (cells: CellChange[]) => Promise<boolean>;
 export interface ReadProgress {
   done: number;
   total: number;
+  /** What done/total count: sheets, or — while a large sheet comes in row blocks — cells. */
+  counting: 'sheets' | 'cells';
 }
 
 /**

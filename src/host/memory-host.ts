@@ -56,7 +56,7 @@ export class MemoryHost extends JournaledHost {
   }
 
   async readWorkbook(onProgress?: (p: ReadProgress) => void): Promise<WorkbookGrid> {
-    onProgress?.({ done: 0, total: this.doc.sheets.length });
+    onProgress?.({ done: 0, total: this.doc.sheets.length, counting: 'sheets' });
     this.journal = parseJournal(this.doc.settings.get(JOURNAL_KEY));
     const sheets = this.doc.sheets.map((s) =>
       makeSheetGrid({
@@ -68,7 +68,7 @@ export class MemoryHost extends JournaledHost {
         protected: s.grid.protected,
       }),
     );
-    onProgress?.({ done: sheets.length, total: sheets.length });
+    onProgress?.({ done: sheets.length, total: sheets.length, counting: 'sheets' });
     this.workbook = { fileName: this.doc.fileName, sheets };
     return this.workbook;
   }

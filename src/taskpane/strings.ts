@@ -3,7 +3,8 @@ export const S = {
   appTitle: '决算校验助手',
   runCheck: '一键审核',
   running: '正在审核…',
-  reading: (done: number, total: number) => (total ? `正在读取工作表 ${done}/${total}` : '正在读取工作簿…'),
+  reading: (done: number, total: number, counting: 'sheets' | 'cells' = 'sheets') =>
+    total ? (counting === 'cells' ? `正在读取单元格 ${done.toLocaleString('zh-CN')}/${total.toLocaleString('zh-CN')}` : `正在读取工作表 ${done}/${total}`) : '正在读取工作簿…',
   checking: '正在校验…',
   marking: '正在标记出错的行…',
   clearMarks: '清除标记',

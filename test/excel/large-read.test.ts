@@ -7,7 +7,9 @@ import path from 'path';
 import { a1 } from '../../src/core/address';
 import { CellRange, SheetGrid } from '../../src/core/grid';
 import { ExcelHost, MAX_BYTES_PER_REQUEST, MAX_CELLS_PER_READ } from '../../src/excel/excel-host';
+import { ReadProgress } from '../../src/host/host';
 import { readXlsx } from '../../src/host/xlsx-read';
+import { S } from '../../src/taskpane/strings';
 import { FakeDocument, FakeExcel, FakeSheet, MAX_MERGED_AREAS, SyncRecord, supportsUpTo, utf8Bytes } from './fake-excel';
 import { tenSheetDocument } from './helpers';
 
@@ -163,6 +165,7 @@ describe('a 200 000-row sheet under the web limits', () => {
   const doc = new FakeDocument();
   const excel = new FakeExcel(doc, WEB);
   let sheet: SheetGrid;
+  const progress: ReadProgress[] = [];
   const farMerge = { top: 150_000, left: 1, bottom: 150_001, right: 2 };
   const tallMerge = { top: 99_000, left: 0, bottom: 101_000, right: 0 };
 
@@ -175,8 +178,20 @@ describe('a 200 000-row sheet under the web limits', () => {
     big.merges.push({ top: 0, left: 0, bottom: 0, right: 7 }, farMerge, tallMerge);
     big.protected = true;
     doc.sheets.push(tenSheetDocument(1).sheets[0], big);
-    sheet = (await host(excel).readWorkbook()).sheets[1];
+    sheet = (await host(excel).readWorkbook((p) => progress.push(p))).sheets[1];
   }, 120_000);
+
+  test('progress in row blocks counts cells, says so, and reaches every cell of both sheets', () => {
+    const inBlocks = progress.filter((p) => p.counting === 'cells');
+    expect(inBlocks.length).toBeGreaterThan(10);
+    const total = inBlocks[0].total;
+    expect(total).toBeGreaterThanOrEqual((ROWS + 1) * 8);
+    expect(inBlocks.every((p) => p.total === total && p.done <= total)).toBe(true);
+    expect(inBlocks[inBlocks.length - 1].done).toBe(total);
+    for (let i = 1; i < inBlocks.length; i++) expect(inBlocks[i].done).toBeGreaterThanOrEqual(inBlocks[i - 1].done);
+    expect(S.reading(1234567, 1600008, 'cells')).toBe('正在读取单元格 1,234,567/1,600,008');
+    expect(S.reading(2, 10, 'sheets')).toBe('正在读取工作表 2/10');
+  });
 
   test('no request or response is over 5 MB, no sync is refused and no read is over the cell limit', () => {
     expect(excel.syncs).toBeGreaterThan(2);

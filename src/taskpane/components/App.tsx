@@ -85,7 +85,7 @@ export const App: React.FC<AppProps> = ({ host, check = checkWorkbook, extraActi
 
   const runCheck = () =>
     guard(S.reading(0, 0), async () => {
-      const wb = await host.readWorkbook((p) => setPhase({ kind: 'busy', label: S.reading(p.done, p.total), value: p.total ? p.done / p.total : undefined }));
+      const wb = await host.readWorkbook((p) => setPhase({ kind: 'busy', label: S.reading(p.done, p.total, p.counting), value: p.total ? p.done / p.total : undefined }));
       setPhase({ kind: 'busy', label: S.checking });
       await yieldToBrowser();
       const r = check(wb);
