@@ -91,4 +91,19 @@ describe('舍位平衡 proposals look at the row sums of large tables too', () =
     expect(kuan.severity).toBe('rounding');
     expect(kuan.proposal).toEqual({ sheet: '支出', cell: 'D9', value: '20.00' });
   });
+
+  test('a cell without exact hundredths (stored 12.004, shown 12.00) takes the decimal path to the same proposal', () => {
+    const broken = rows.map((r) => [...r]);
+    broken[8][2] = 30;
+    broken[6][3] = 20;
+    broken[7][3] = 20;
+    broken[6][2] = 30;
+    broken[7][2] = 30;
+    const sheet = gridFromRows('支出', broken);
+    sheet.cells[9][3] = { value: 12.004, numFmt: '0.00' }; // 行政运行 基本支出: read as shown, 12.00
+    const findings = checkWorkbook({ fileName: 'hand.xlsx', sheets: [sheet] }).findings;
+    const kuan = findings.find((f) => f.rule === 'G-INTRA-12' && f.cell === 'D9')!;
+    expect(kuan.severity).toBe('rounding');
+    expect(kuan.proposal).toEqual({ sheet: '支出', cell: 'D9', value: '20.00' });
+  });
 });

@@ -183,15 +183,28 @@ export class CellValues {
   }
 }
 
-/** One cell's value replaced, to test a 舍位平衡 proposal; `cents` when the value has at most 2 decimals. */
-export interface Override {
-  place: Place;
-  value: Decimal;
-  cents?: number;
-}
+/**
+ * One cell's value replaced, to test a 舍位平衡 proposal: `cents` when the value has at most 2 decimals. A trial made
+ * in cents builds its decimal.js value only if an identity without exact hundredths asks for it.
+ */
+export class Override {
+  private exact?: Decimal;
 
-export function override(place: Place, value: Decimal): Override {
-  return { place, value, cents: centsOfDecimal(value) };
+  private constructor(readonly place: Place, value: Decimal | undefined, readonly cents: number | undefined) {
+    this.exact = value;
+  }
+
+  static of(place: Place, value: Decimal): Override {
+    return new Override(place, value, centsOfDecimal(value));
+  }
+
+  static inCents(place: Place, cents: number): Override {
+    return new Override(place, undefined, cents);
+  }
+
+  get value(): Decimal {
+    return (this.exact ??= fromCents(this.cents!));
+  }
 }
 
 export function samePlace(a: Place, b: Place): boolean {
@@ -274,7 +287,7 @@ export function holdsExactly(id: Identity, values: CellValues): boolean {
  * The two sides of a one-unit instance in exact integer hundredths; null when a cell has no such form (the caller
  * then sums decimal.js values cell by cell).
  */
-function sumInCents(id: Identity, values: CellValues, override?: Override): { stated: number; expected: number; n: number } | null {
+export function sumInCents(id: Identity, values: CellValues, override?: Override): { stated: number; expected: number; n: number } | null {
   const stated = values.centsWith(id.stated, override);
   if (stated === undefined) return null;
   let expected = 0;
@@ -294,7 +307,7 @@ function fromCents(cents: number): Decimal {
   return new Decimal(`${cents < 0 ? '-' : ''}${digits.slice(0, -2)}.${digits.slice(-2)}`);
 }
 
-function mixesUnits(id: Identity): boolean {
+export function mixesUnits(id: Identity): boolean {
   const unit = unitOf(id.stated.table);
   for (const t of id.terms) if (unitOf(t.table) !== unit) return true;
   return false;

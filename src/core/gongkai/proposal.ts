@@ -6,7 +6,7 @@ import { a1 } from '../address';
 import { Finding } from '../findings';
 import { Decimal, fixed } from '../numbers';
 import { IdentityBatch } from './batch';
-import { CellMap, CellValues, evaluate, Evaluation, Identity, override, Place, samePlace, Status, statusWith } from './identity';
+import { CellMap, CellValues, evaluate, Evaluation, Identity, mixesUnits, Override, Place, samePlace, Status, statusWith, sumInCents } from './identity';
 
 export function proposeBalances(failing: { id: Identity; finding: Finding }[], run: { identities: Identity[]; batches: IdentityBatch[]; values: CellValues }): void {
   if (failing.length === 0) return;
@@ -30,24 +30,13 @@ export function proposeBalances(failing: { id: Identity; finding: Finding }[], r
   };
 
   for (const { id, finding } of failing) {
-    const e = evaluate(id, values);
-    if (!e) continue;
-    const candidates: { place: Place; value: Decimal }[] = [];
-    const statedValue = values.value(id.stated);
-    if (statedValue && sameUnit(id, id.stated, e)) candidates.push({ place: id.stated, value: e.expected });
-    const addends = id.terms
-      .map((t) => ({ t, v: values.value(t) }))
-      .filter((x): x is { t: typeof x.t; v: Decimal } => x.v !== null && !x.v.isZero() && sameUnit(id, x.t, e))
-      .sort((a, b) => b.v.abs().comparedTo(a.v.abs()));
-    for (const { t, v } of addends) candidates.push({ place: t, value: t.sign === 1 ? v.plus(e.difference) : v.minus(e.difference) });
-
+    const candidates = candidatesInCents(id, values) ?? candidatesInDecimals(id, values);
     const broken: { place: Place; rules: string[] }[] = [];
-    let chosen: { place: Place; value: Decimal } | null = null;
-    for (const c of candidates) {
-      if (c.value.isNegative()) continue;
-      const change = override(c.place, c.value);
+    let chosen: Override | null = null;
+    for (const change of candidates) {
+      if (change.cents !== undefined ? change.cents < 0 : change.value.isNegative()) continue;
       const rules: string[] = [];
-      for (const other of byCell.get(c.place) ?? []) {
+      for (const other of byCell.get(change.place) ?? []) {
         const b = statusBefore(other);
         const a = statusWith(other, values, change);
         if (!b || !a) continue;
@@ -55,10 +44,10 @@ export function proposeBalances(failing: { id: Identity; finding: Finding }[], r
         if (fails && !rules.includes(other.rule)) rules.push(other.rule);
       }
       if (rules.length === 0) {
-        chosen = c;
+        chosen = change;
         break;
       }
-      broken.push({ place: c.place, rules });
+      broken.push({ place: change.place, rules });
     }
     if (chosen) {
       finding.proposal = { sheet: chosen.place.table.sheet.name, cell: a1(chosen.place.pos.row, chosen.place.pos.col), value: fixed(chosen.value, 2) };
@@ -67,6 +56,37 @@ export function proposeBalances(failing: { id: Identity; finding: Finding }[], r
       finding.proposalReason = reasonFor(id, broken);
     }
   }
+}
+
+/**
+ * The trial changes, the total first, then the non-zero addends by decreasing size, each by the difference; in exact
+ * hundredths when every cell has them in one unit (the common case), null otherwise.
+ */
+function candidatesInCents(id: Identity, values: CellValues): Override[] | null {
+  const sums = mixesUnits(id) ? null : sumInCents(id, values);
+  if (!sums) return null;
+  const difference = sums.stated - sums.expected;
+  const addends = id.terms
+    .map((t) => ({ t, c: values.cents(t)! }))
+    .filter((x) => x.c !== 0)
+    .sort((a, b) => Math.abs(b.c) - Math.abs(a.c));
+  return [
+    Override.inCents(id.stated, sums.expected),
+    ...addends.map(({ t, c }) => Override.inCents(t, t.sign === 1 ? c + difference : c - difference)),
+  ];
+}
+
+function candidatesInDecimals(id: Identity, values: CellValues): Override[] {
+  const e = evaluate(id, values);
+  if (!e) return [];
+  const candidates: Override[] = [];
+  if (values.value(id.stated) && sameUnit(id, id.stated, e)) candidates.push(Override.of(id.stated, e.expected));
+  const addends = id.terms
+    .map((t) => ({ t, v: values.value(t) }))
+    .filter((x): x is { t: typeof x.t; v: Decimal } => x.v !== null && !x.v.isZero() && sameUnit(id, x.t, e))
+    .sort((a, b) => b.v.abs().comparedTo(a.v.abs()));
+  for (const { t, v } of addends) candidates.push(Override.of(t, t.sign === 1 ? v.plus(e.difference) : v.minus(e.difference)));
+  return candidates;
 }
 
 /** A candidate in another unit than the comparison (元 beside 万元) is not adjusted: the cent would not be a cent. */
