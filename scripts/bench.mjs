@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 // npm run bench — prints, in one run: per workbook, the median .xlsx parse time, the median check time and their
-// ratio (the first check, on cold code paths, apart), for every fixture and for synthetic 支出决算表 workbooks of 5k,
+// ratio after warm-up runs, and the same for the first parse and check of a new process, for every fixture and for synthetic 支出决算表 workbooks of 5k,
 // 50k and 200k coded rows (and the growth from one size to the next), peak memory; and, through the fake Excel request context (test/excel/fake-excel.ts, loaded
 // with TypeScript's transpiler), the syncs and bytes per request of reading and marking a 10-sheet workbook and of
 // reading a 200k-row sheet under Excel on the web's limits (5 MB per request, 5 million cells per read).
 // `--quick` skips 200k. Figures only; no test asserts a timing.
 import { createRequire } from 'module';
+import { execFileSync } from 'child_process';
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
@@ -75,36 +76,61 @@ function ms(t) {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-/** Parses and checks one file `runs` times; reports the medians, and the first check (cold code paths) apart. */
-async function measure(file, label, runs) {
+/**
+ * Parses and checks one file `warmups` times unmeasured, then `runs` times; reports the medians. A collection is
+ * forced once before the warm-ups, never between runs: V8's forced full collection reduces memory by discarding the
+ * compiled code of every function, so each run after one would pay compilation again (parse and check 4× slower
+ * than in a pane or a batch run, where nothing forces it).
+ */
+async function measure(file, label, runs, warmups) {
   const bytes = new Uint8Array(fs.readFileSync(file));
   const parses = [];
   const checks = [];
   let grid;
   let result;
-  for (let i = 0; i < runs; i++) {
+  global.gc?.();
+  for (let i = 0; i < warmups + runs; i++) {
     grid = null;
     result = null;
-    global.gc?.();
     const t0 = process.hrtime.bigint();
     grid = await readXlsx(bytes, path.basename(file));
     const t1 = process.hrtime.bigint();
-    global.gc?.();
-    const t2 = process.hrtime.bigint();
     result = checkWorkbook(grid);
-    const t3 = process.hrtime.bigint();
+    const t2 = process.hrtime.bigint();
+    if (i < warmups) continue;
     parses.push(ms(t1 - t0));
-    checks.push(ms(t3 - t2));
+    checks.push(ms(t2 - t1));
   }
   const cells = grid.sheets.reduce((s, sh) => s + sh.rowCount * sh.colCount, 0);
   const parse = median(parses);
   const check = median(checks);
-  return { label, runs, sizeKB: (bytes.length / 1024).toFixed(0), cells, parse, check, firstCheck: checks[0], ratio: check / parse, findings: result.findings.length };
+  return { label, runs, sizeKB: (bytes.length / 1024).toFixed(0), cells, parse, check, ratio: check / parse, findings: result.findings.length };
+}
+
+/** The first parse and the first check in a new process, as one `juesuan check` of one file pays them. */
+function measureFresh(file) {
+  const script = `
+    const { readXlsx } = require(${JSON.stringify(path.join(root, 'dist/host/xlsx-read.js'))});
+    const { checkWorkbook } = require(${JSON.stringify(path.join(root, 'dist/core/engine.js'))});
+    const bytes = new Uint8Array(require('fs').readFileSync(${JSON.stringify(file)}));
+    (async () => {
+      const t0 = process.hrtime.bigint();
+      const grid = await readXlsx(bytes, 'x.xlsx');
+      const t1 = process.hrtime.bigint();
+      checkWorkbook(grid);
+      const t2 = process.hrtime.bigint();
+      console.log(JSON.stringify([Number(t1 - t0) / 1e6, Number(t2 - t1) / 1e6]));
+    })();`;
+  const [parse, check] = JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }));
+  return { parse, check };
 }
 
 function printTable(rows) {
-  const head = ['workbook', 'KB', 'cells', 'runs', 'parse ms', 'check ms', 'check/parse', '1st check ms', 'findings'];
-  const data = rows.map((r) => [r.label, r.sizeKB, String(r.cells), String(r.runs), r.parse.toFixed(1), r.check.toFixed(1), r.ratio.toFixed(3), r.firstCheck.toFixed(1), String(r.findings)]);
+  const head = ['workbook', 'KB', 'cells', 'runs', 'parse ms', 'check ms', 'check/parse', 'new process: parse ms', 'check ms', 'check/parse', 'findings'];
+  const data = rows.map((r) => [
+    r.label, r.sizeKB, String(r.cells), `${r.warmups}+${r.runs}`, r.parse.toFixed(1), r.check.toFixed(1), r.ratio.toFixed(3),
+    r.fresh.parse.toFixed(0), r.fresh.check.toFixed(0), (r.fresh.check / r.fresh.parse).toFixed(3), String(r.findings),
+  ]);
   const widths = head.map((h, i) => Math.max(h.length, ...data.map((d) => d[i].length)));
   const line = (cells) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   console.log(line(head));
@@ -112,29 +138,32 @@ function printTable(rows) {
   for (const d of data) console.log(line(d));
 }
 
+async function measureBoth(file, label, runs, warmups) {
+  const r = await measure(file, label, runs, warmups);
+  return { ...r, warmups, fresh: measureFresh(file) };
+}
+
 const fixtures = fs.readdirSync(path.join(root, 'test/fixtures')).filter((f) => f.endsWith('.xlsx')).sort();
-// One pass over every fixture first, so no figure below pays for loading modules; the first check of each
-// workbook after that is still printed (1st check ms).
-for (const name of fixtures) await measure(path.join(root, 'test/fixtures', name), 'warm-up', 1);
 const results = [];
-for (const name of fixtures) results.push(await measure(path.join(root, 'test/fixtures', name), name, 7));
+for (const name of fixtures) results.push(await measureBoth(path.join(root, 'test/fixtures', name), name, 7, 15));
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'juesuan-bench-'));
 let previous = null;
 const growth = [];
-const runsFor = (n) => (n <= 5000 ? 5 : n <= 50000 ? 3 : 2);
+const runsFor = (n) => (n <= 5000 ? [5, 5] : n <= 50000 ? [3, 1] : [2, 0]);
 for (const n of sizes) {
   const file = path.join(tmp, `synthetic-${n}.xlsx`);
   await syntheticWorkbook(n, file);
-  const r = await measure(file, `synthetic ${n} rows`, runsFor(n));
+  const r = await measureBoth(file, `synthetic ${n} rows`, ...runsFor(n));
   results.push(r);
   if (previous) growth.push(`${previous.n} → ${n} rows (×${n / previous.n}): parse ×${(r.parse / previous.r.parse).toFixed(1)}, check ×${(r.check / previous.r.check).toFixed(1)}`);
   previous = { n, r };
 }
-console.log('Medians of `runs` parses and checks of each workbook; "1st check" is its first check, on cold code paths.');
+console.log('Per workbook: medians of `runs` parses and checks after `warm-ups` unmeasured ones (as in the pane or a batch');
+console.log('run, where the code is compiled by then), and the first parse and check in a new process (one `juesuan check`).');
 printTable(results);
 console.log('');
 for (const g of growth) console.log(`growth ${g}`);
-console.log(`peak memory (max RSS): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+console.log(`peak memory (max RSS of this process): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
 fs.rmSync(tmp, { recursive: true, force: true });
 
 // ── The Excel host through the fake request context ────────────────────────────────────────────────────────────

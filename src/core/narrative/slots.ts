@@ -10,11 +10,24 @@ import { amountRole, clauseLead, NarrativeContext, Para, segmentLead, sentenceLe
 
 type Rule = [RegExp, () => Slot | null];
 
+/**
+ * Each keyword pattern with the global flag, built once per source (a literal in a function body is a new object at
+ * every call, so the source is the key): `pick` runs for every figure of the 情况说明.
+ */
+const globalPatterns = new Map<string, RegExp>();
+
+function globalOf(pattern: RegExp): RegExp {
+  let re = globalPatterns.get(pattern.source);
+  if (!re) globalPatterns.set(pattern.source, (re = new RegExp(pattern.source, 'g')));
+  re.lastIndex = 0;
+  return re;
+}
+
 /** The slot named by the last keyword found in `lead` (the nearest phrase before the figure wins). */
 function pick(lead: string, rules: Rule[]): Slot | null | undefined {
   let best: { end: number; rule: Rule } | null = null;
   for (const rule of rules) {
-    const re = new RegExp(rule[0].source, 'g');
+    const re = globalOf(rule[0]);
     let m: RegExpExecArray | null;
     while ((m = re.exec(lead))) {
       const end = m.index + m[0].length;
