@@ -5,7 +5,8 @@
  * calls arrive as props because the Host interface has no "insert rows" call yet.
  */
 import * as React from 'react';
-import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Text, Title3, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Checkbox, Field, Input, Radio, RadioGroup, Text, Title3, makeStyles, tokens } from '@fluentui/react-components';
+import { useInsertion } from './useInsertion';
 import type { WorkbookContext } from '../../core/engine';
 import { DRAFT_SECTIONS, draftSituationNotes, HeadingSet } from '../../core/narrative/drafts';
 import { draftSelfEvalSummaries, ZS_SECTIONS } from '../../core/narrative/drafts/zongshu';
@@ -41,8 +42,7 @@ export function DraftPanel({ context, insertSheet, insertAtSelection, remembered
   const [sections, setSections] = React.useState<string[]>(ALL.map((d) => d.id));
   const [headingSet, setHeadingSet] = React.useState<HeadingSet | 'auto'>('auto');
   const [answers, setAnswers] = React.useState<Record<string, string>>(remembered);
-  const [message, setMessage] = React.useState<{ intent: 'success' | 'error'; text: string } | null>(null);
-  const [busy, setBusy] = React.useState(false);
+  const { busy, outcome, run } = useInsertion();
 
   const hasGongkai = !!context?.recognitions.some((r) => r.family === 'gongkai');
   const hasSelfEval = !!context?.recognitions.some((r) => r.family === 'selfeval');
@@ -66,25 +66,20 @@ export function DraftPanel({ context, insertSheet, insertAtSelection, remembered
 
   const toggle = (id: string, on: boolean) => setSections((list) => (on ? ALL.map((d) => d.id).filter((x) => x === id || list.includes(x)) : list.filter((x) => x !== id)));
 
-  const insert = async (where: 'sheet' | 'selection') => {
-    setBusy(true);
-    setMessage(null);
-    try {
+  const insert = (where: 'sheet' | 'selection') =>
+    run(async () => {
       const rows = draft.paragraphs.map((p) => p.text);
+      let done: string | null = null;
       if (where === 'sheet') {
         const name = await insertSheet(draft.sheetName, rows);
-        setMessage({ intent: 'success', text: `已插入新工作表“${name}”，可在“清除标记”中撤销。` });
+        done = `已插入新工作表“${name}”，可在“清除标记”中撤销。`;
       } else if (insertAtSelection) {
         await insertAtSelection(rows);
-        setMessage({ intent: 'success', text: `已从所选单元格起插入 ${rows.length} 行。` });
+        done = `已从所选单元格起插入 ${rows.length} 行。`;
       }
       onRemember?.(answers);
-    } catch (e) {
-      setMessage({ intent: 'error', text: `插入失败：${e instanceof Error ? e.message : String(e)}` });
-    } finally {
-      setBusy(false);
-    }
-  };
+      return done;
+    });
 
   return (
     <div className={s.root}>
@@ -118,7 +113,7 @@ export function DraftPanel({ context, insertSheet, insertAtSelection, remembered
           <div key={i} className={p.kind === 'heading' ? s.heading : undefined}>{highlight(p.text, s.placeholder)}</div>
         ))}
       </div>
-      {message && <MessageBar intent={message.intent}><MessageBarBody>{message.text}</MessageBarBody></MessageBar>}
+      {outcome}
       <div className={s.actions}>
         <Button appearance="primary" disabled={busy} onClick={() => insert('sheet')}>插入新工作表</Button>
         {insertAtSelection && <Button disabled={busy} onClick={() => insert('selection')}>插入到所选单元格</Button>}

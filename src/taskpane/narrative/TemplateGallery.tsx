@@ -3,7 +3,8 @@
  * formulas. The pane inserts the pure description (core/templates) through a host call given as a prop.
  */
 import * as React from 'react';
-import { Button, Dropdown, Field, MessageBar, MessageBarBody, Option, Text, Title3, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Dropdown, Field, Option, Text, Title3, makeStyles, tokens } from '@fluentui/react-components';
+import { useInsertion } from './useInsertion';
 import { listTemplates, templateSheets, TemplateSheet } from '../../core/templates';
 
 export interface TemplateGalleryProps {
@@ -32,22 +33,14 @@ export function TemplateGallery({ insertTemplate, year, department }: TemplateGa
   const all = React.useMemo(() => listTemplates(), []);
   const variants = [...new Set(all.map((t) => t.variant))];
   const [variant, setVariant] = React.useState(variants[0]);
-  const [message, setMessage] = React.useState<{ intent: 'success' | 'error'; text: string } | null>(null);
-  const [busy, setBusy] = React.useState(false);
+  const { busy, outcome, run } = useInsertion();
 
-  const insert = async (id: string) => {
-    setBusy(true);
-    setMessage(null);
-    try {
+  const insert = (id: string) =>
+    run(async () => {
       const names: string[] = [];
       for (const sheet of templateSheets(id, variant, { year, department })) names.push(await insertTemplate(sheet));
-      setMessage({ intent: 'success', text: `已插入：${names.join('、')}` });
-    } catch (e) {
-      setMessage({ intent: 'error', text: `插入失败：${e instanceof Error ? e.message : String(e)}` });
-    } finally {
-      setBusy(false);
-    }
-  };
+      return `已插入：${names.join('、')}`;
+    });
 
   return (
     <div className={s.root}>
@@ -68,7 +61,7 @@ export function TemplateGallery({ insertTemplate, year, department }: TemplateGa
           <Button appearance="primary" disabled={busy} onClick={() => insert('gongkai')}>插入本版式全部公开表</Button>
         )}
       </div>
-      {message && <MessageBar intent={message.intent}><MessageBarBody>{message.text}</MessageBarBody></MessageBar>}
+      {outcome}
     </div>
   );
 }
