@@ -1,9 +1,10 @@
 #!/usr/bin/env node
-// npm run bench — prints, in one run: per workbook, the median .xlsx parse time, the median check time and their
-// ratio after warm-up runs, and the same for the first parse and check of a new process, for every fixture and for synthetic 支出决算表 workbooks of 5k,
-// 50k and 200k coded rows (and the growth from one size to the next), peak memory; and, through the fake Excel request context (test/excel/fake-excel.ts, loaded
-// with TypeScript's transpiler), the syncs and bytes per request of reading and marking a 10-sheet workbook and of
-// reading a 200k-row sheet under Excel on the web's limits (5 MB per request, 5 million cells per read).
+// npm run bench — prints, in one run, for every fixture and for synthetic 支出决算表 workbooks of 5k, 50k and 200k
+// coded rows: the median .xlsx parse time, the median check time and their ratio after warm-up runs; the same for the
+// first parse and check of a new process (one `juesuan check`) and that process's peak memory; the growth from one
+// size to the next. Then, through the fake Excel request context (test/excel/fake-excel.ts, loaded with TypeScript's
+// transpiler), the syncs and bytes per request of reading and marking a 10-sheet workbook and of reading a 200k-row
+// sheet under Excel on the web's limits (5 MB per request, 5 million cells per read).
 // `--quick` skips 200k. Figures only; no test asserts a timing.
 import { createRequire } from 'module';
 import { execFileSync } from 'child_process';
@@ -119,17 +120,17 @@ function measureFresh(file) {
       const t1 = process.hrtime.bigint();
       checkWorkbook(grid);
       const t2 = process.hrtime.bigint();
-      console.log(JSON.stringify([Number(t1 - t0) / 1e6, Number(t2 - t1) / 1e6]));
+      console.log(JSON.stringify([Number(t1 - t0) / 1e6, Number(t2 - t1) / 1e6, process.resourceUsage().maxRSS / 1024]));
     })();`;
-  const [parse, check] = JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }));
-  return { parse, check };
+  const [parse, check, peakMB] = JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }));
+  return { parse, check, peakMB };
 }
 
 function printTable(rows) {
-  const head = ['workbook', 'KB', 'cells', 'runs', 'parse ms', 'check ms', 'check/parse', 'new process: parse ms', 'check ms', 'check/parse', 'findings'];
+  const head = ['workbook', 'KB', 'cells', 'runs', 'parse ms', 'check ms', 'check/parse', 'new process: parse ms', 'check ms', 'check/parse', 'peak MB', 'findings'];
   const data = rows.map((r) => [
     r.label, r.sizeKB, String(r.cells), `${r.warmups}+${r.runs}`, r.parse.toFixed(1), r.check.toFixed(1), r.ratio.toFixed(3),
-    r.fresh.parse.toFixed(0), r.fresh.check.toFixed(0), (r.fresh.check / r.fresh.parse).toFixed(3), String(r.findings),
+    r.fresh.parse.toFixed(0), r.fresh.check.toFixed(0), (r.fresh.check / r.fresh.parse).toFixed(3), r.fresh.peakMB.toFixed(0), String(r.findings),
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...data.map((d) => d[i].length)));
   const line = (cells) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
@@ -155,7 +156,11 @@ for (const n of sizes) {
   await syntheticWorkbook(n, file);
   const r = await measureBoth(file, `synthetic ${n} rows`, ...runsFor(n));
   results.push(r);
-  if (previous) growth.push(`${previous.n} → ${n} rows (×${n / previous.n}): parse ×${(r.parse / previous.r.parse).toFixed(1)}, check ×${(r.check / previous.r.check).toFixed(1)}`);
+  const times = (a, b) => `×${(a / b).toFixed(1)}`;
+  if (previous) {
+    growth.push(`${previous.n} → ${n} rows (×${n / previous.n}): parse ${times(r.parse, previous.r.parse)}, check ${times(r.check, previous.r.check)}; ` +
+      `new process: parse ${times(r.fresh.parse, previous.r.fresh.parse)}, check ${times(r.fresh.check, previous.r.fresh.check)}, peak memory ${times(r.fresh.peakMB, previous.r.fresh.peakMB)}`);
+  }
   previous = { n, r };
 }
 console.log('Per workbook: medians of `runs` parses and checks after `warm-ups` unmeasured ones (as in the pane or a batch');
@@ -163,7 +168,7 @@ console.log('run, where the code is compiled by then), and the first parse and c
 printTable(results);
 console.log('');
 for (const g of growth) console.log(`growth ${g}`);
-console.log(`peak memory (max RSS of this process): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+console.log(`peak memory: "peak MB" is the max RSS of the new process that parsed and checked the workbook once; this process, which kept every run: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
 fs.rmSync(tmp, { recursive: true, force: true });
 
 // ── The Excel host through the fake request context ────────────────────────────────────────────────────────────
