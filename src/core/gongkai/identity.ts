@@ -188,11 +188,7 @@ export class CellValues {
  * in cents builds its decimal.js value only if an identity without exact hundredths asks for it.
  */
 export class Override {
-  private exact?: Decimal;
-
-  private constructor(readonly place: Place, value: Decimal | undefined, readonly cents: number | undefined) {
-    this.exact = value;
-  }
+  private constructor(readonly place: Place, private exact: Decimal | undefined, readonly cents: number | undefined) {}
 
   static of(place: Place, value: Decimal): Override {
     return new Override(place, value, centsOfDecimal(value));
@@ -204,6 +200,11 @@ export class Override {
 
   get value(): Decimal {
     return (this.exact ??= fromCents(this.cents!));
+  }
+
+  /** A trial value below zero is never proposed; decided on the cents when there are some. */
+  get negative(): boolean {
+    return this.cents !== undefined ? this.cents < 0 : this.value.isNegative();
   }
 }
 
@@ -278,16 +279,24 @@ export function unitOf(t: GTable): Unit {
  * hold, and this spares building their decimal.js values.
  */
 export function holdsExactly(id: Identity, values: CellValues): boolean {
-  const sums = mixesUnits(id) ? null : sumInCents(id, values);
+  const sums = oneUnitCents(id, values);
   if (!sums) return false;
   return id.relation === 'le' ? sums.stated <= sums.expected : sums.stated === sums.expected;
+}
+
+/**
+ * The two sides of an instance in exact integer hundredths; null when it mixes 元 and 万元 tables or a cell has no
+ * such form (the caller then works on decimal.js values).
+ */
+export function oneUnitCents(id: Identity, values: CellValues, override?: Override): { stated: number; expected: number; n: number } | null {
+  return mixesUnits(id) ? null : sumInCents(id, values, override);
 }
 
 /**
  * The two sides of a one-unit instance in exact integer hundredths; null when a cell has no such form (the caller
  * then sums decimal.js values cell by cell).
  */
-export function sumInCents(id: Identity, values: CellValues, override?: Override): { stated: number; expected: number; n: number } | null {
+function sumInCents(id: Identity, values: CellValues, override?: Override): { stated: number; expected: number; n: number } | null {
   const stated = values.centsWith(id.stated, override);
   if (stated === undefined) return null;
   let expected = 0;
@@ -307,7 +316,7 @@ function fromCents(cents: number): Decimal {
   return new Decimal(`${cents < 0 ? '-' : ''}${digits.slice(0, -2)}.${digits.slice(-2)}`);
 }
 
-export function mixesUnits(id: Identity): boolean {
+function mixesUnits(id: Identity): boolean {
   const unit = unitOf(id.stated.table);
   for (const t of id.terms) if (unitOf(t.table) !== unit) return true;
   return false;
@@ -355,7 +364,7 @@ function sidesInCents(id: Identity, values: CellValues, override?: Override): Si
 
 /** Only the status of an instance (for 舍位平衡 trials): no decimal.js values when every cell has exact hundredths. */
 export function statusWith(id: Identity, values: CellValues, override?: Override): Status | null {
-  const sums = mixesUnits(id) ? null : sumInCents(id, values, override);
+  const sums = oneUnitCents(id, values, override);
   if (sums) return centsStatus(id, sums.stated - sums.expected, centsTolerance(id, sums.n));
   return evaluate(id, values, override)?.status ?? null;
 }

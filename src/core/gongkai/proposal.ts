@@ -6,7 +6,7 @@ import { a1 } from '../address';
 import { Finding } from '../findings';
 import { Decimal, fixed } from '../numbers';
 import { IdentityBatch } from './batch';
-import { CellMap, CellValues, evaluate, Evaluation, Identity, mixesUnits, Override, Place, samePlace, Status, statusWith, sumInCents } from './identity';
+import { CellMap, CellValues, evaluate, Evaluation, Identity, oneUnitCents, Override, Place, samePlace, Status, statusWith } from './identity';
 
 export function proposeBalances(failing: { id: Identity; finding: Finding }[], run: { identities: Identity[]; batches: IdentityBatch[]; values: CellValues }): void {
   if (failing.length === 0) return;
@@ -34,7 +34,7 @@ export function proposeBalances(failing: { id: Identity; finding: Finding }[], r
     const broken: { place: Place; rules: string[] }[] = [];
     let chosen: Override | null = null;
     for (const change of candidates) {
-      if (change.cents !== undefined ? change.cents < 0 : change.value.isNegative()) continue;
+      if (change.negative) continue;
       const rules: string[] = [];
       for (const other of byCell.get(change.place) ?? []) {
         const b = statusBefore(other);
@@ -63,7 +63,7 @@ export function proposeBalances(failing: { id: Identity; finding: Finding }[], r
  * hundredths when every cell has them in one unit (the common case), null otherwise.
  */
 function candidatesInCents(id: Identity, values: CellValues): Override[] | null {
-  const sums = mixesUnits(id) ? null : sumInCents(id, values);
+  const sums = oneUnitCents(id, values);
   if (!sums) return null;
   const difference = sums.stated - sums.expected;
   const addends = id.terms
