@@ -79,27 +79,26 @@ describe('舍位平衡 proposals look at the row sums of large tables too', () =
     expect(kuan[0].proposalReason).toMatch(/G-INTRA-11/);
   });
 
-  test('with the 款 row unbalanced as well, changing the 款 is proposed', () => {
+  /** The table with the 款 row unbalanced as well: only the 款's 基本支出 (20.01 against 20.00 everywhere else) is off. */
+  const withKuanRowUnbalanced = (): CellValue[][] => {
     const broken = rows.map((r) => [...r]);
     broken[8][2] = 30; // 栏1 of the 款 now equals Σ 项 + 栏3 … and no longer its own 栏2 + 栏3
     broken[6][3] = 20; // 合计 and 类 基本支出 follow the 项 (20.00)
     broken[7][3] = 20;
     broken[6][2] = 30;
     broken[7][2] = 30;
-    const wb: WorkbookGrid = { fileName: 'hand.xlsx', sheets: [gridFromRows('支出', broken)] };
+    return broken;
+  };
+
+  test('with the 款 row unbalanced as well, changing the 款 is proposed', () => {
+    const wb: WorkbookGrid = { fileName: 'hand.xlsx', sheets: [gridFromRows('支出', withKuanRowUnbalanced())] };
     const kuan = checkWorkbook(wb).findings.find((f) => f.rule === 'G-INTRA-12' && f.cell === 'D9')!;
     expect(kuan.severity).toBe('rounding');
     expect(kuan.proposal).toEqual({ sheet: '支出', cell: 'D9', value: '20.00' });
   });
 
   test('a cell without exact hundredths (stored 12.004, shown 12.00) takes the decimal path to the same proposal', () => {
-    const broken = rows.map((r) => [...r]);
-    broken[8][2] = 30;
-    broken[6][3] = 20;
-    broken[7][3] = 20;
-    broken[6][2] = 30;
-    broken[7][2] = 30;
-    const sheet = gridFromRows('支出', broken);
+    const sheet = gridFromRows('支出', withKuanRowUnbalanced());
     sheet.cells[9][3] = { value: 12.004, numFmt: '0.00' }; // 行政运行 基本支出: read as shown, 12.00
     const findings = checkWorkbook({ fileName: 'hand.xlsx', sheets: [sheet] }).findings;
     const kuan = findings.find((f) => f.rule === 'G-INTRA-12' && f.cell === 'D9')!;
