@@ -78,10 +78,10 @@ function ms(t) {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /**
- * Parses and checks one file `warmups` times unmeasured, then `runs` times; reports the medians. A collection is
- * forced once before the warm-ups, never between runs: V8's forced full collection reduces memory by discarding the
- * compiled code of every function, so each run after one would pay compilation again (parse and check 4× slower
- * than in a pane or a batch run, where nothing forces it).
+ * Parses and checks one file `warmups` times unmeasured, then `runs` times; reports the medians, and the figures of
+ * a new process (measureFresh). A collection is forced once before the warm-ups, never between runs: V8's forced full
+ * collection reduces memory by discarding the compiled code of every function, so each run after one would pay
+ * compilation again (parse and check 4× slower than in a pane or a batch run, where nothing forces it).
  */
 async function measure(file, label, runs, warmups) {
   const bytes = new Uint8Array(fs.readFileSync(file));
@@ -105,7 +105,7 @@ async function measure(file, label, runs, warmups) {
   const cells = grid.sheets.reduce((s, sh) => s + sh.rowCount * sh.colCount, 0);
   const parse = median(parses);
   const check = median(checks);
-  return { label, runs, sizeKB: (bytes.length / 1024).toFixed(0), cells, parse, check, ratio: check / parse, findings: result.findings.length };
+  return { label, runs, warmups, sizeKB: (bytes.length / 1024).toFixed(0), cells, parse, check, ratio: check / parse, findings: result.findings.length, fresh: measureFresh(file) };
 }
 
 /** The first parse and the first check in a new process, as one `juesuan check` of one file pays them. */
@@ -139,14 +139,9 @@ function printTable(rows) {
   for (const d of data) console.log(line(d));
 }
 
-async function measureBoth(file, label, runs, warmups) {
-  const r = await measure(file, label, runs, warmups);
-  return { ...r, warmups, fresh: measureFresh(file) };
-}
-
 const fixtures = fs.readdirSync(path.join(root, 'test/fixtures')).filter((f) => f.endsWith('.xlsx')).sort();
 const results = [];
-for (const name of fixtures) results.push(await measureBoth(path.join(root, 'test/fixtures', name), name, 7, 15));
+for (const name of fixtures) results.push(await measure(path.join(root, 'test/fixtures', name), name, 7, 15));
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'juesuan-bench-'));
 let previous = null;
 const growth = [];
@@ -154,7 +149,7 @@ const runsFor = (n) => (n <= 5000 ? [5, 5] : n <= 50000 ? [3, 1] : [2, 0]);
 for (const n of sizes) {
   const file = path.join(tmp, `synthetic-${n}.xlsx`);
   await syntheticWorkbook(n, file);
-  const r = await measureBoth(file, `synthetic ${n} rows`, ...runsFor(n));
+  const r = await measure(file, `synthetic ${n} rows`, ...runsFor(n));
   results.push(r);
   const times = (a, b) => `×${(a / b).toFixed(1)}`;
   if (previous) {
