@@ -7,7 +7,7 @@ import { Finding, Severity } from '../../findings';
 import { Decimal, fixed, halfUp } from '../../numbers';
 import { gradeOf, sameName, scoreText } from '../drafts/zongshu';
 import { NRule } from './kit';
-import { dec, decimalsOf, inUnit, loadedSelfEvals } from './zs-kit';
+import { compactText, dec, decimalsOf, inUnit, loadedSelfEvals } from './zs-kit';
 
 const CENT = new Decimal('0.01');
 const NUM = String.raw`(\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)`;
@@ -26,7 +26,7 @@ const rule: NRule = {
     const loaded = loadedSelfEvals(ctx);
     for (const p of ctx.paras) {
       if (p.heading) continue;
-      const t = p.text.normalize('NFKC').replace(/\s+/g, ''); // not norm(): it drops the quote marks around names and grades
+      const t = compactText(p.text);
       const project = /^[“"](.+?)[”"]项目绩效自评综述[:：]/.exec(t);
       const unit = /^(.+?)部门\(单位\)整体支出绩效自评综述[:：]/.exec(t);
       const result = /最终评分结果[:：](.+?)项目绩效自评价结果为/.exec(t);

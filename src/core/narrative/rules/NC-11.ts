@@ -9,10 +9,12 @@ import { Finding, Severity } from '../../findings';
 import { Decimal, fixed, halfUp, ZERO } from '../../numbers';
 import { gradeOf } from '../drafts/zongshu';
 import { NRule } from './kit';
-import { dec, inUnit, loadedSelfEvals } from './zs-kit';
+import { compactText, dec, inUnit, loadedSelfEvals } from './zs-kit';
 
 const NUM = String.raw`(\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)`;
 const CENT = new Decimal('0.01');
+/** The paragraph's count of self-evaluated projects. */
+const PROJECT_COUNT = new RegExp(`(?:进行项目绩效自评|二级项目绩效自评个数|共有)${NUM}个`);
 
 const rule: NRule = {
   id: 'NC-11',
@@ -27,9 +29,9 @@ const rule: NRule = {
     const n = projects.length;
     let complete = false;
     let infoAt = section[0];
+    const texts = new Map(section.map((p) => [p, compactText(p.text)]));
     for (const p of section) {
-      const t = p.text.normalize('NFKC').replace(/\s+/g, ''); // not norm(): it drops the quote marks around names and grades
-      const m = new RegExp(`(?:进行项目绩效自评|二级项目绩效自评个数|共有)${NUM}个`).exec(t);
+      const m = PROJECT_COUNT.exec(texts.get(p)!);
       if (!m) continue;
       infoAt = p;
       if (n > 0 && dec(m[1]).eq(n)) complete = true;
@@ -42,9 +44,9 @@ const rule: NRule = {
     const grades = new Map<string, number>(['优', '良', '中', '差'].map((g) => [g, 0]));
     for (const x of projects) if (x.facts.total !== null) grades.set(gradeOf(x.facts.total), grades.get(gradeOf(x.facts.total))! + 1);
     for (const p of section) {
-      const t = p.text.normalize('NFKC').replace(/\s+/g, ''); // not norm(): it drops the quote marks around names and grades
+      const t = texts.get(p)!;
       // Completeness is per paragraph: one that counts another set of projects is not checked against this one.
-      const own = new RegExp(`(?:进行项目绩效自评|二级项目绩效自评个数|共有)${NUM}个`).exec(t);
+      const own = PROJECT_COUNT.exec(t);
       if (own && !dec(own[1]).eq(n)) {
         out.push(ctx.finding(p, 'NC-11', 'info', `${own[1]}个`, `${n}个`, `本段所列 ${own[1]} 个项目与已载入的自评表不是同一组，无法核对（已载入${n}张自评表）`));
         continue;
@@ -55,10 +57,9 @@ const rule: NRule = {
         const want = grades.get(g[2])!;
         if (!dec(g[1]).eq(want)) add(p, 'error', `${g[1]}个`, `${want}个`, `自评为“${g[2]}”的项目，说明写 ${g[1]} 个，已载入的自评表中有 ${want} 个`);
       }
-      const count = new RegExp(`(?:进行项目绩效自评|二级项目绩效自评个数|共有)${NUM}个`).exec(t);
-      if (stated.length && count) {
+      if (stated.length && own) {
         const sum = stated.reduce((a, g) => a.plus(dec(g[1])), ZERO);
-        if (!sum.eq(dec(count[1]))) add(p, 'error', `${sum.toString()}个`, `${count[1]}个`, `各等级项目个数之和 ${sum.toString()} 不等于自评项目个数 ${count[1]}`);
+        if (!sum.eq(dec(own[1]))) add(p, 'error', `${sum.toString()}个`, `${own[1]}个`, `各等级项目个数之和 ${sum.toString()} 不等于自评项目个数 ${own[1]}`);
       }
       // Project average (NT-13 13-2 A).
       const avg = new RegExp(`项目支出绩效进行自评[,，]绩效自评平均得分为${NUM}分|项目绩效自评平均得分为${NUM}分`).exec(t);

@@ -27,3 +27,8 @@ export function decimalsOf(text: string): number {
 export function inUnit(v: Decimal, from: string, to: string): Decimal {
   return from === '元' && to === '万元' ? halfUp(v.div(10000), 2) : v;
 }
+
+/** A paragraph's text, NFKC and without whitespace, quote marks kept: norm() drops them, and names and grades are quoted. */
+export function compactText(text: string): string {
+  return text.normalize('NFKC').replace(/\s+/g, '');
+}
