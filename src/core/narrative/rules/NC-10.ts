@@ -11,6 +11,15 @@ import { compactText, dec, decimalsOf, inUnit, loadedSelfEvals } from './zs-kit'
 
 const CENT = new Decimal('0.01');
 const NUM = String.raw`(\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)`;
+// The figures a 综述 paragraph states, compiled once rather than for every paragraph.
+const INDICATOR_SCORE = new RegExp(`指标完成情况得分${NUM}分`);
+const BUDGET_SCORE = new RegExp(`预算执行情况得分${NUM}分`);
+const TOTAL_SCORE = new RegExp(`总得分${NUM}分`);
+const PROJECT_SCORE = new RegExp(`项目绩效自评得分${NUM}分`);
+const UNIT_SCORE = new RegExp(`整体绩效自评得分为${NUM}分`);
+const FULL_BUDGET = new RegExp(`全年预算数为${NUM}(万元|元)`);
+const EXECUTED = new RegExp(`执行数为${NUM}(万元|元)`);
+const EXECUTION_RATE = new RegExp(`执行率为${NUM}%`);
 
 /** Scores and sums: equal OK, within 0.01 rounding, else error. */
 function scoreSeverity(stated: Decimal, exact: Decimal): Severity | null {
@@ -43,9 +52,9 @@ const rule: NRule = {
       const add = (severity: Severity, stated: string, expected: string, message: string) => out.push(ctx.finding(p, 'NC-10', severity, stated, expected, message));
 
       if (result) {
-        const ind = new RegExp(`指标完成情况得分${NUM}分`).exec(t);
-        const exe = new RegExp(`预算执行情况得分${NUM}分`).exec(t);
-        const tot = new RegExp(`总得分${NUM}分`).exec(t);
+        const ind = INDICATOR_SCORE.exec(t);
+        const exe = BUDGET_SCORE.exec(t);
+        const tot = TOTAL_SCORE.exec(t);
         const grade = /属于[“"]([优良中差])[”"]/.exec(t);
         if (ind) {
           const s = scoreSeverity(dec(ind[1]), f.indicatorScore);
@@ -60,14 +69,14 @@ const rule: NRule = {
         continue;
       }
 
-      const score = new RegExp(kind === 'project-selfeval' ? `项目绩效自评得分${NUM}分` : `整体绩效自评得分为${NUM}分`).exec(t);
+      const score = (kind === 'project-selfeval' ? PROJECT_SCORE : UNIT_SCORE).exec(t);
       if (score && f.total !== null && !dec(score[1]).eq(f.total)) {
         add('error', score[1], f.totalText ?? '', `综述的自评得分 ${score[1]} 与自评表${at}${f.totalStated ? '所列总分' : '重算的总分'} ${f.totalText} 不符`);
       }
       const grade = /自评等级为[“"]([优良中差])[”"]/.exec(t);
       if (grade && f.grade && grade[1] !== f.grade) add('error', grade[1], f.grade, `综述的自评等级“${grade[1]}”与自评表${at}的等级“${f.grade}”不符`);
-      const full = new RegExp(`全年预算数为${NUM}(万元|元)`).exec(t);
-      const exec = new RegExp(`执行数为${NUM}(万元|元)`).exec(t);
+      const full = FULL_BUDGET.exec(t);
+      const exec = EXECUTED.exec(t);
       for (const [m, expected, label] of [[full, f.full, '全年预算数'], [exec, f.exec, '全年执行数']] as const) {
         if (!m || expected === null) continue;
         const stated = inUnit(dec(m[1]), m[2], f.unit);
@@ -75,7 +84,7 @@ const rule: NRule = {
         if (d.isZero()) continue;
         add(d.lte(CENT) ? 'rounding' : 'error', `${m[1]}${m[2]}`, `${fixed(expected, 2)}${f.unit}`, `综述的${label} ${m[1]}${m[2]} 与自评表${at}资金总额行的 ${fixed(expected, 2)}${f.unit} 不符`);
       }
-      const rate = new RegExp(`执行率为${NUM}%`).exec(t);
+      const rate = EXECUTION_RATE.exec(t);
       if (rate && full && exec) {
         const den = dec(full[1]);
         if (!den.isZero()) {

@@ -15,6 +15,10 @@ const NUM = String.raw`(\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)`;
 const CENT = new Decimal('0.01');
 /** The paragraph's count of self-evaluated projects. */
 const PROJECT_COUNT = new RegExp(`(?:进行项目绩效自评|二级项目绩效自评个数|共有)${NUM}个`);
+/** Each grade's count; global for matchAll, which works on its own copy, so the shared lastIndex stays 0. */
+const GRADE_COUNTS = new RegExp(`${NUM}个项目自评为[“"]([优良中差])[”"]`, 'g');
+const AVERAGE_SCORE = new RegExp(`项目支出绩效进行自评[,，]绩效自评平均得分为${NUM}分|项目绩效自评平均得分为${NUM}分`);
+const AMOUNT = new RegExp(`(?:涉及资金|自评金额)${NUM}(万元|元)`);
 
 const rule: NRule = {
   id: 'NC-11',
@@ -52,7 +56,7 @@ const rule: NRule = {
         continue;
       }
       // Per-grade counts: exact, and they add up to the stated count.
-      const stated = [...t.matchAll(new RegExp(`${NUM}个项目自评为[“"]([优良中差])[”"]`, 'g'))];
+      const stated = [...t.matchAll(GRADE_COUNTS)];
       for (const g of stated) {
         const want = grades.get(g[2])!;
         if (!dec(g[1]).eq(want)) add(p, 'error', `${g[1]}个`, `${want}个`, `自评为“${g[2]}”的项目，说明写 ${g[1]} 个，已载入的自评表中有 ${want} 个`);
@@ -62,7 +66,7 @@ const rule: NRule = {
         if (!sum.eq(dec(own[1]))) add(p, 'error', `${sum.toString()}个`, `${own[1]}个`, `各等级项目个数之和 ${sum.toString()} 不等于自评项目个数 ${own[1]}`);
       }
       // Project average (NT-13 13-2 A).
-      const avg = new RegExp(`项目支出绩效进行自评[,，]绩效自评平均得分为${NUM}分|项目绩效自评平均得分为${NUM}分`).exec(t);
+      const avg = AVERAGE_SCORE.exec(t);
       const totals = projects.map((x) => x.facts.total);
       if (avg && totals.every((x) => x !== null)) {
         const v = avg[1] ?? avg[2];
@@ -71,7 +75,7 @@ const rule: NRule = {
         if (!halfUp(mean, 2).eq(dec(v))) add(p, d.lte(CENT) ? 'rounding' : 'error', `${v}分`, `${fixed(halfUp(mean, 2), 2)}分`, `项目绩效自评平均得分应为已载入 ${n} 张自评表总分的平均 ${fixed(halfUp(mean, 2), 2)} 分`);
       }
       // 涉及资金 / 自评金额 = Σ执行, Σ全年 or Σ年初.
-      const money = new RegExp(`(?:涉及资金|自评金额)${NUM}(万元|元)`).exec(t);
+      const money = AMOUNT.exec(t);
       if (money) {
         const unit = projects[0].facts.unit;
         const v = inUnit(dec(money[1]), money[2], unit);
