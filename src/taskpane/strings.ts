@@ -2,7 +2,9 @@
 export const S = {
   appTitle: '决算校验助手',
   runCheck: '一键审核',
-  running: '正在审核…',
+  applying: '正在写入重算值…',
+  clearing: '正在清除标记…',
+  exporting: '正在插入审核报告…',
   reading: (done: number, total: number, counting: 'sheets' | 'cells' = 'sheets') =>
     total ? (counting === 'cells' ? `正在读取单元格 ${done.toLocaleString('zh-CN')}/${total.toLocaleString('zh-CN')}` : `正在读取工作表 ${done}/${total}`) : '正在读取工作簿…',
   checking: '正在校验…',

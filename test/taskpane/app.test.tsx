@@ -1,4 +1,5 @@
 /** @jest-environment jsdom */
+import './pane-environment';
 import * as React from 'react';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
@@ -9,13 +10,6 @@ import { WorkbookGrid } from '../../src/core/grid';
 import { HIGHLIGHT_COLOR } from '../../src/host/marks';
 import { FakeExcel, supportsUpTo } from '../excel/fake-excel';
 import { dump, finding, tenSheetDocument } from '../excel/helpers';
-
-// jsdom has no ResizeObserver; Fluent's MessageBar uses one for reflow.
-(globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver = class {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-};
 
 function fakeCheck(wb: WorkbookGrid): CheckResult {
   const a = wb.sheets[0].name;
@@ -75,7 +69,9 @@ test('一键审核 reads, checks, highlights and lists findings grouped by sheet
   // 应用 a recomputed value: C4 holds a number, so the pane asks first
   fireEvent.click(screen.getByRole('button', { name: /^应用 .*C4 = 2.00/ }));
   await screen.findByText('覆盖已有内容？');
-  fireEvent.click(screen.getByRole('button', { name: '覆盖' }));
+  expect(screen.getByRole('status').textContent).toContain('正在写入重算值');
+  // Fluent's dialog is in the DOM before it is accessible; wait for the button a user could press.
+  fireEvent.click(await screen.findByRole('button', { name: '覆盖' }));
   await waitFor(() => expect(screen.getByTestId('notice').textContent).toMatch(/已写入 1 个重算值/));
   expect(doc.sheets[0].get('C4')?.value).toBe(2);
 

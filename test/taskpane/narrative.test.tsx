@@ -1,5 +1,6 @@
 /** @jest-environment jsdom */
 /** The pane's 情况说明草稿 and 模板库 tabs insert through the host (journaled), never around it. */
+import './pane-environment';
 import * as React from 'react';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
@@ -12,12 +13,6 @@ import { fixtureBytes } from '../helpers';
 
 // exceljs (used to read the fixture) pulls uuid's ESM browser build under jsdom; the reader never needs an id.
 jest.mock('uuid', () => ({ v4: () => '00000000-0000-4000-8000-000000000000' }));
-
-(globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver = class {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-};
 
 async function setup() {
   const wb = await readXlsx(fixtureBytes('jiaozuo-2021-gongkai.xlsx'), 'jiaozuo-2021-gongkai.xlsx');

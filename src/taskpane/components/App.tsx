@@ -104,14 +104,14 @@ export const App: React.FC<AppProps> = ({ host, check = checkWorkbook, extraActi
   const askOverwrite = (cells: CellChange[]) => new Promise<boolean>((resolve) => setConfirm({ cells, resolve }));
 
   const apply = (edits: ProposedEdit[]) =>
-    guard(S.running, async () => {
+    guard(S.applying, async () => {
       const w = await host.applyEdits(edits, askOverwrite);
       onChanged?.(result);
       setNotice({ intent: w.skipped.length || w.protectedSheets?.length ? 'warning' : 'success', text: S.applied(w.written) + (w.skipped.length ? ` ${S.skipped(refs(w.skipped))}` : '') + lockedText(w) });
     });
 
   const clear = () =>
-    guard(S.running, async () => {
+    guard(S.clearing, async () => {
       const r = await host.clearMarks();
       onChanged?.(result);
       const parts: string[] = [S.cleared(r.restored)];
@@ -122,7 +122,7 @@ export const App: React.FC<AppProps> = ({ host, check = checkWorkbook, extraActi
     });
 
   const exportReport = () =>
-    guard(S.running, async () => {
+    guard(S.exporting, async () => {
       if (!result) return;
       const name = await host.insertReportSheet(result);
       onChanged?.(result);
@@ -178,7 +178,7 @@ export const App: React.FC<AppProps> = ({ host, check = checkWorkbook, extraActi
         </MessageBar>
       )}
       <Button appearance="primary" className={styles.run} disabled={busy} onClick={runCheck}>
-        {busy ? S.running : S.runCheck}
+        {S.runCheck}
       </Button>
       {busy && (
         <div role="status" aria-live="polite">
