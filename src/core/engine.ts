@@ -31,7 +31,17 @@ export function recognizeSheet(sheet: WorkbookGrid['sheets'][number]): Recogniti
   return rejection;
 }
 
+export interface CheckedWorkbook {
+  result: CheckResult;
+  /** The recognitions the check made, for the pane's drafts, so it never recognises the workbook twice. */
+  context: WorkbookContext;
+}
+
 export function checkWorkbook(workbook: WorkbookGrid): CheckResult {
+  return checkInContext(workbook).result;
+}
+
+export function checkInContext(workbook: WorkbookGrid): CheckedWorkbook {
   const sheets: SheetSummary[] = [];
   const findings: Finding[] = [];
   const recognitions: Recognition[] = [];
@@ -62,7 +72,7 @@ export function checkWorkbook(workbook: WorkbookGrid): CheckResult {
   }
 
   markHiddenRows(workbook, findings);
-  return { file: workbook.fileName, sheets, findings: sortFindings(workbook, findings), edits };
+  return { result: { file: workbook.fileName, sheets, findings: sortFindings(workbook, findings), edits }, context };
 }
 
 function unrecognisedReason(sheet: WorkbookGrid['sheets'][number]): string {

@@ -5,16 +5,17 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { App } from '../../src/taskpane/components/App';
 import { ExcelHost } from '../../src/excel/excel-host';
+import { CheckedWorkbook } from '../../src/core/engine';
 import { CheckResult } from '../../src/core/findings';
 import { WorkbookGrid } from '../../src/core/grid';
 import { HIGHLIGHT_COLOR } from '../../src/host/marks';
 import { FakeExcel, supportsUpTo } from '../excel/fake-excel';
 import { dump, finding, tenSheetDocument } from '../excel/helpers';
 
-function fakeCheck(wb: WorkbookGrid): CheckResult {
+function fakeCheck(wb: WorkbookGrid): CheckedWorkbook {
   const a = wb.sheets[0].name;
   const b = wb.sheets[1].name;
-  return {
+  const result: CheckResult = {
     file: wb.fileName,
     sheets: [
       { name: a, template: 'income', unit: '万元' },
@@ -29,6 +30,7 @@ function fakeCheck(wb: WorkbookGrid): CheckResult {
     ],
     edits: [],
   };
+  return { result, context: { workbook: wb, recognitions: [] } };
 }
 
 function setup(max = '1.18') {

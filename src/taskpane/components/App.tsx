@@ -19,8 +19,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { checkWorkbook, recognizeSheet, WorkbookContext } from '../../core/engine';
-import { isRecognition } from '../../core/recognition';
+import { checkInContext, CheckedWorkbook, WorkbookContext } from '../../core/engine';
 import { placedRows, TemplateSheet } from '../../core/templates';
 import { CheckResult, Finding, ProposedEdit, SEVERITY_LABEL, Severity } from '../../core/findings';
 import { WorkbookGrid } from '../../core/grid';
@@ -41,7 +40,7 @@ const useStyles = makeStyles({
 
 export interface AppProps {
   host: Host;
-  check?: (wb: WorkbookGrid) => CheckResult;
+  check?: (wb: WorkbookGrid) => CheckedWorkbook;
   /** Extra actions (the playground's download button). */
   extraActions?: (result: CheckResult | null, busy: boolean) => React.ReactNode;
   /** Called after anything was written, so a host view can refresh. */
@@ -60,7 +59,7 @@ const refs = (cells: { sheet: string; cell: string }[]) => cells.map((c) => `${c
 const lockedText = (w: WriteReport) => (w.protectedSheets?.length ? ` ${S.protectedSheets(w.protectedSheets.join('、'))}` : '');
 const yieldToBrowser = () => new Promise<void>((r) => setTimeout(r, 0));
 
-export const App: React.FC<AppProps> = ({ host, check = checkWorkbook, extraActions, onChanged }) => {
+export const App: React.FC<AppProps> = ({ host, check = checkInContext, extraActions, onChanged }) => {
   const styles = useStyles();
   const [phase, setPhase] = React.useState<Phase>({ kind: 'idle' });
   const [result, setResult] = React.useState<CheckResult | null>(null);
@@ -88,9 +87,9 @@ export const App: React.FC<AppProps> = ({ host, check = checkWorkbook, extraActi
       const wb = await host.readWorkbook((p) => setPhase({ kind: 'busy', label: S.reading(p.done, p.total, p.counting), value: p.total ? p.done / p.total : undefined }));
       setPhase({ kind: 'busy', label: S.checking });
       await yieldToBrowser();
-      const r = check(wb);
+      const { result: r, context: checked } = check(wb);
       setResult(r);
-      setContext({ workbook: wb, recognitions: wb.sheets.map((sh) => recognizeSheet(sh)).filter(isRecognition) });
+      setContext(checked);
       if (caps.canWrite) {
         setPhase({ kind: 'busy', label: S.marking });
         const w = await host.applyHighlights(r.findings);
