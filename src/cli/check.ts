@@ -74,7 +74,7 @@ export async function runCheck(args: string[], io: CliIO): Promise<number> {
       return 2;
     }
     const input = fs.readFileSync(files[0]);
-    const { bytes, lost } = await annotateWorkbook(new Uint8Array(input), outcomes[0].result.findings);
+    const { bytes, lost } = await annotateWorkbook(new Uint8Array(input), outcomes[0].result.findings, outcomes[0].result.sheets);
     fs.writeFileSync(annotate, bytes);
     io.err(`已写出标注副本：${annotate}（原文件未改动）\n`);
     for (const part of lost) io.err(`注意：标注副本未能保留原文件中的${part}\n`);

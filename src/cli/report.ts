@@ -1,5 +1,6 @@
 /** The text report: a Chinese table per workbook and sheet (表, 单元格, 规则, 填报数, 应为, 差额, 类型). */
 import { CheckResult, Finding, SEVERITY_LABEL, TEMPLATE_LABEL } from '../core/findings';
+import { nextStep, showFigure, showMessage, shownDifference, variantLabel } from '../core/present';
 
 /** Display width: CJK and full-width characters take two columns in a terminal. */
 export function displayWidth(s: string): number {
@@ -24,13 +25,6 @@ export function countBySeverity(findings: Finding[]): Record<Finding['severity']
   return counts;
 }
 
-/** The 舍位平衡 proposal (G rules) or recomputed value (S rules), in the accountant's words. */
-function proposalText(f: Finding): string {
-  if (!f.proposal) return '';
-  const where = f.proposal.sheet === f.sheet ? f.proposal.cell : `${f.proposal.sheet}!${f.proposal.cell}`;
-  return f.rule.startsWith('G-') ? `；舍位平衡建议：将 ${where} 改为 ${f.proposal.value}` : `；重算值：${where} 应为 ${f.proposal.value}`;
-}
-
 export function textReport(result: CheckResult, options: { showInfo?: boolean } = {}): string {
   const out: string[] = [];
   out.push(`工作簿：${result.file}`);
@@ -40,8 +34,8 @@ export function textReport(result: CheckResult, options: { showInfo?: boolean } 
   out.push('识别结果：');
   for (const s of result.sheets) {
     if (s.template) {
-      const variant = s.variant ? ` / ${s.variant}` : '';
-      out.push(`  ${s.name}：${TEMPLATE_LABEL[s.template]}（${s.template}${variant}）${s.unit ? `，单位 ${s.unit}` : ''}`);
+      const variant = s.variant ? `（${variantLabel(s.variant)}）` : '';
+      out.push(`  ${s.name}：${TEMPLATE_LABEL[s.template]}${variant}${s.unit ? `，单位 ${s.unit}` : ''}`);
     } else {
       out.push(`  ${s.name}：${s.reason ?? '未识别'}`);
     }
@@ -52,15 +46,20 @@ export function textReport(result: CheckResult, options: { showInfo?: boolean } 
   for (const [sheet, findings] of bySheet) {
     out.push('');
     out.push(`【${sheet}】`);
-    const rows = findings.map((f) => [
-      f.cell ?? '（整表）',
-      f.rule,
-      f.stated ?? '',
-      f.expected ?? '',
-      f.difference ?? '',
-      SEVERITY_LABEL[f.severity],
-      f.message + proposalText(f),
-    ]);
+    const rows = findings.map((f) => {
+      // A reading note (说明) reports how a cell was read: it has no 应为 and no 差额.
+      const reading = f.severity === 'info' && !f.rule.startsWith('S-ADV-');
+      const step = nextStep(f);
+      return [
+        f.cell ?? '（整表）',
+        f.rule,
+        showFigure(f.stated),
+        reading ? '' : showFigure(f.expected),
+        reading ? '' : (shownDifference(f) ?? ''),
+        SEVERITY_LABEL[f.severity],
+        showMessage(f.message) + (step ? `；建议：${step}` : ''),
+      ];
+    });
     out.push(formatTable(['单元格', '规则', '填报数', '应为', '差额', '类型', '说明'], rows));
   }
   if (shown.length === 0) {

@@ -2,7 +2,7 @@
  * The checking engine: recognise every sheet, then run the 公开表 identities, the 自评表 rules and the narrative
  * checks, and collect one list of findings. Knows nothing of Office.js, files or React.
  */
-import { parseA1 } from './address';
+import { columnLetters, parseA1 } from './address';
 import { CheckResult, Finding, ProposedEdit, SheetSummary, Unit } from './findings';
 import { WorkbookGrid } from './grid';
 import { isRecognition, Recognition, RecognitionOutcome } from './recognition';
@@ -55,6 +55,11 @@ export function checkInContext(workbook: WorkbookGrid): CheckedWorkbook {
       if (outcome.variant) summary.variant = outcome.variant;
       if (outcome.marker) summary.marker = outcome.marker;
       if (outcome.tables && outcome.tables.length > 1) summary.tables = outcome.tables;
+      const halves = outcome.family === 'gongkai' ? (outcome.model as { halves?: { labelCol: number }[] }).halves : undefined;
+      if (halves?.length === 2 && halves[1].labelCol > 0) {
+        const split = halves[1].labelCol;
+        summary.halves = [`A:${columnLetters(split - 1)}`, `${columnLetters(split)}:${columnLetters(Math.max(split, sheet.colCount - 1))}`];
+      }
       sheets.push(summary);
     } else {
       sheets.push({ name: sheet.name, template: null, unit: null, reason: outcome?.reason ?? unrecognisedReason(sheet) });

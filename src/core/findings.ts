@@ -66,6 +66,11 @@ export interface SheetSummary {
   variant?: string;
   marker?: string;
   tables?: TableSpan[];
+  /**
+   * Two-sided tables (收入支出决算总表, 财政拨款收入支出决算总表): the column span of the 收入 and the 支出 half
+   * (`A:C`, `D:I`), so a failing row is marked only on the half that fails.
+   */
+  halves?: string[];
 }
 
 /** A recomputed value the user may apply: the S rules' corrected 执行率, 得分, 结余, 总分, 等级. */

@@ -3,7 +3,7 @@
  * playground (src/host/memory-host.ts) and the fake Excel used in tests. The pane talks to nothing else, so there is
  * exactly one checking path: host.readWorkbook() → checkWorkbook() → host.applyHighlights().
  */
-import { CellRef, CheckResult, Finding, ProposedEdit } from '../core/findings';
+import { CellRef, CheckResult, Finding, ProposedEdit, SheetSummary } from '../core/findings';
 import { WorkbookGrid } from '../core/grid';
 
 export type NoteKind = 'note' | 'comment' | 'none';
@@ -86,8 +86,11 @@ export interface InsertReport {
 export interface Host {
   readonly capabilities: HostCapabilities;
   readWorkbook(onProgress?: (p: ReadProgress) => void): Promise<WorkbookGrid>;
-  /** Fills the failing rows and notes the stated cells; rows highlighted earlier and no longer failing are restored. */
-  applyHighlights(findings: Finding[]): Promise<WriteReport>;
+  /**
+   * Fills the failing rows (only the failing half of a two-sided table, from `sheets`) and notes the stated cells;
+   * rows highlighted earlier and no longer failing are restored.
+   */
+  applyHighlights(findings: Finding[], sheets?: SheetSummary[]): Promise<WriteReport>;
   applyEdits(edits: ProposedEdit[], confirmOverwrite: ConfirmOverwrite): Promise<WriteReport>;
   clearMarks(): Promise<RestoreReport>;
   selectCell(sheet: string, cell: string): Promise<void>;
@@ -103,6 +106,10 @@ export interface Host {
    * overwritten without asking. Journaled: 清除标记 restores the cells as they were.
    */
   insertAtSelection(rows: InsertRow[]): Promise<InsertReport>;
+  /** 已说明 as stored in the workbook (key: journal.findingKey → the accountant's explanation). */
+  explanations(): Record<string, string>;
+  /** Stores (or with null removes) the explanation of one finding in the workbook. */
+  setExplanation(key: string, text: string | null): Promise<void>;
 }
 
 export class HostError extends Error {}

@@ -61,6 +61,11 @@ export interface Journal {
   version: 1;
   entries: JournalEntry[];
   sheets: AddedSheet[];
+  /**
+   * 已说明: the accountant's explanation per finding (key: findingKey), kept with the journal so it travels with the
+   * workbook; not a cell write, so 清除标记 keeps it.
+   */
+  explained?: Record<string, string>;
 }
 
 export const JOURNAL_KEY = 'juesuan.journal';
@@ -82,6 +87,11 @@ export function parseJournal(text: string | null | undefined): Journal {
     /* a damaged journal is treated as empty: nothing is restored rather than something wrong */
   }
   return emptyJournal();
+}
+
+/** Which finding an explanation belongs to: its sheet, cell and rule (the figures may change as the sheet is fixed). */
+export function findingKey(f: { sheet: string; cell: string | null; rule: string }): string {
+  return `${f.sheet}!${f.cell ?? ''}#${f.rule}`;
 }
 
 export function serializeJournal(j: Journal): string {
@@ -157,7 +167,7 @@ export function recordWrites(journal: Journal, states: Map<string, CellState>, w
     if (ASPECTS.every((a) => sameAspect(before, after, a))) index.delete(k);
     else index.set(k, { sheet: w.sheet, address: w.address, before, after });
   }
-  return { version: 1, entries: [...index.values()], sheets: journal.sheets.slice() };
+  return { ...journal, version: 1, entries: [...index.values()], sheets: journal.sheets.slice() };
 }
 
 export interface RestorePlan {

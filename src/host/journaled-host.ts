@@ -4,7 +4,7 @@
  * store the journal, then write). Each operation is therefore exactly two round trips in Excel.
  */
 import { a1, parseA1, rangeA1 } from '../core/address';
-import { CheckResult, Finding, ProposedEdit } from '../core/findings';
+import { CheckResult, Finding, ProposedEdit, SheetSummary } from '../core/findings';
 import { WorkbookGrid } from '../core/grid';
 import {
   ConfirmOverwrite,
@@ -33,7 +33,7 @@ import {
   planRestore,
   recordWrites,
 } from './journal';
-import { REPORT_SHEET, highlightFill, isHighlightFill, noteTextFor, notesByCell, reportRows, rowMarks, uniqueSheetName } from './marks';
+import { REPORT_SHEET, highlightFill, isHighlightFill, markColumns, noteTextFor, notesByCell, reportRows, rowMarks, uniqueSheetName } from './marks';
 
 export interface SnapshotRequest {
   cells: CellKey[];
@@ -106,7 +106,7 @@ export abstract class JournaledHost implements Host {
     if (!this.capabilities.canWrite) throw new HostError(this.capabilities.reason ?? '当前环境只能审核，不能写入');
   }
 
-  async applyHighlights(findings: Finding[]): Promise<WriteReport> {
+  async applyHighlights(findings: Finding[], sheets: SheetSummary[] = []): Promise<WriteReport> {
     this.requireWrite();
     const wb = this.workbook;
     if (!wb) throw new HostError('请先审核工作簿');
@@ -114,10 +114,10 @@ export abstract class JournaledHost implements Host {
     const lockedHit = [...new Set(findings.filter((f) => locked.has(f.sheet) && f.cell).map((f) => f.sheet))];
     const widths = new Map(wb.sheets.filter((s) => !locked.has(s.name)).map((s) => [s.name, Math.max(s.colCount, 1)]));
     const fills = new Map<string, CellWrite>();
-    for (const m of rowMarks(findings)) {
+    for (const m of rowMarks(findings, sheets)) {
       const width = widths.get(m.sheet);
       if (width === undefined) continue;
-      for (let c = 0; c < width; c++) {
+      for (const c of markColumns(m, width)) {
         const address = a1(m.row, c);
         fills.set(cellKey(m.sheet, address), { sheet: m.sheet, address, fill: highlightFill(m.severity) });
       }
@@ -219,17 +219,33 @@ export abstract class JournaledHost implements Host {
       if (fp === s.fingerprint) sheetsRemoved.push(s.name);
       else sheetsKept.push(s.name);
     }
-    const journal = emptyJournal();
+    // Explanations are the accountant's words, not marks: they stay.
+    const journal: Journal = snap.journal.explained ? { ...emptyJournal(), explained: snap.journal.explained } : emptyJournal();
     await this.backend.commit({ writes: plan.writes, journal, deleteSheets: sheetsRemoved });
     this.journal = journal;
     return { restored: plan.restored.length, userChanged: plan.userChanged.map(toRef), sheetsRemoved, sheetsKept };
+  }
+
+  explanations(): Record<string, string> {
+    return { ...(this.journal.explained ?? {}) };
+  }
+
+  async setExplanation(key: string, text: string | null): Promise<void> {
+    this.requireWrite();
+    const snap = await this.backend.snapshot({ cells: [] });
+    const explained = { ...(snap.journal.explained ?? {}) };
+    if (text && text.trim()) explained[key] = text.trim();
+    else delete explained[key];
+    const journal: Journal = { ...snap.journal, explained };
+    await this.backend.commit({ writes: [], journal });
+    this.journal = journal;
   }
 
   async insertReportSheet(result: CheckResult): Promise<string> {
     this.requireWrite();
     const snap = await this.backend.snapshot({ cells: [] });
     const name = uniqueSheetName(REPORT_SHEET, snap.sheetNames);
-    const rows = reportRows(result);
+    const rows = reportRows(result, snap.journal.explained ?? {});
     const journal: Journal = { ...snap.journal, sheets: [...snap.journal.sheets, { name, fingerprint: fingerprintValues(rows) }] };
     const cells = rows.map((r) => r.map((v) => ({ value: v === '' ? null : v, numFmt: '@' })));
     await this.backend.commit({ writes: [], journal, addSheet: { name, cells, boldFirstRow: true } });

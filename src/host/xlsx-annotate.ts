@@ -3,8 +3,8 @@
  * --annotate`), and the shared rewrite step `juesuan fix` uses. The input bytes are never modified.
  */
 import ExcelJS from 'exceljs';
-import { parseA1 } from '../core/address';
-import { Finding, Severity } from '../core/findings';
+import { Finding, Severity, SheetSummary } from '../core/findings';
+import { findingNoteLines, markColumns, rowMarks } from './marks';
 import { countParts, lostParts } from './xlsx-parts';
 
 /** Row fills: 错误 red, 尾数误差 amber, 提示 blue — distinct also for colour-blind readers by lightness. */
@@ -13,8 +13,6 @@ export const HIGHLIGHT_ARGB: Record<Exclude<Severity, 'info'>, string> = {
   rounding: 'FFFFEB9C',
   warning: 'FFDDEBF7',
 };
-
-const RANK: Record<Severity, number> = { error: 3, rounding: 2, warning: 1, info: 0 };
 
 export interface RewriteResult {
   bytes: Uint8Array;
@@ -33,30 +31,20 @@ export async function rewriteWorkbook(input: Uint8Array, edit: (wb: ExcelJS.Work
 }
 
 export function noteText(f: Finding): string {
-  const label = f.severity === 'error' ? '错误' : f.severity === 'rounding' ? '尾数误差' : '提示';
-  const figures = f.expected !== null ? `\n填报数 ${f.stated ?? '（空）'}，应为 ${f.expected}${f.difference ? `，差额 ${f.difference}` : ''}` : '';
-  return `【决算校验·${label}】${f.rule}：${f.message}${figures}`;
+  return `【决算校验·${f.severity === 'error' ? '错误' : f.severity === 'rounding' ? '尾数误差' : '提示'}】${findingNoteLines(f).replace(/^\S+ /, '')}`;
 }
 
-export async function annotateWorkbook(input: Uint8Array, findings: Finding[]): Promise<RewriteResult> {
+export async function annotateWorkbook(input: Uint8Array, findings: Finding[], sheets: SheetSummary[] = []): Promise<RewriteResult> {
   const marked = findings.filter((f) => f.severity !== 'info' && f.cell);
   return rewriteWorkbook(input, (wb) => {
-    const rowSeverity = new Map<string, Severity>();
-    for (const f of marked) {
-      const pos = parseA1(f.cell!);
-      if (!pos) continue;
-      const key = `${f.sheet}\u0000${pos.row}`;
-      const prev = rowSeverity.get(key);
-      if (!prev || RANK[f.severity] > RANK[prev]) rowSeverity.set(key, f.severity);
-    }
-    for (const [key, severity] of rowSeverity) {
-      const [sheetName, rowText] = key.split('\u0000');
-      const ws = wb.getWorksheet(sheetName);
+    // Which cells to fill is the shared marking logic's decision (marks.ts), the same as in the pane.
+    for (const mark of rowMarks(marked, sheets)) {
+      const severity = mark.severity;
+      const ws = wb.getWorksheet(mark.sheet);
       if (!ws) continue;
-      const row = ws.getRow(Number(rowText) + 1);
-      const width = Math.max(ws.columnCount, 1);
-      for (let c = 1; c <= width; c++) {
-        const cell = row.getCell(c);
+      const row = ws.getRow(mark.row + 1);
+      for (const c0 of markColumns(mark, Math.max(ws.columnCount, 1))) {
+        const cell = row.getCell(c0 + 1);
         // exceljs shares one style object among cells loaded with the same style: give this cell its own copy,
         // or every cell of that style in the workbook turns red.
         cell.style = { ...cell.style, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: HIGHLIGHT_ARGB[severity as Exclude<Severity, 'info'>] } } };

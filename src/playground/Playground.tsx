@@ -119,7 +119,7 @@ export const Playground: React.FC = () => {
         disabled={busy || !result}
         onClick={async () => {
           try {
-            const out = await annotateWorkbook(loaded.bytes, result!.findings);
+            const out = await annotateWorkbook(loaded.bytes, result!.findings, result!.sheets);
             download(out.bytes, loaded.name.replace(/\.xlsx$/i, '') + '-标注.xlsx');
           } catch (e) {
             setError(e instanceof Error ? e.message : String(e));
