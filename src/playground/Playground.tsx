@@ -41,7 +41,8 @@ const useStyles = makeStyles({
   selected: { outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: '-2px' },
   noted: { boxShadow: 'inset -6px 6px 0 -3px #c00000' },
   hiddenRow: { opacity: 0.5 },
-  pane: { width: '380px', overflow: 'auto' },
+  // The width Excel gives a docked task pane.
+  pane: { width: '350px', flexShrink: 0, overflowY: 'auto', overflowX: 'hidden' },
   empty: { padding: tokens.spacingHorizontalL },
 });
 

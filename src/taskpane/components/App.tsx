@@ -23,9 +23,12 @@ import { checkInContext, CheckedWorkbook, WorkbookContext } from '../../core/eng
 import { placedRows, TemplateSheet } from '../../core/templates';
 import { CheckResult, Finding, ProposedEdit, SEVERITY_LABEL, Severity } from '../../core/findings';
 import { WorkbookGrid } from '../../core/grid';
+import { locationOf } from '../../core/present';
 import { CellChange, Host, WriteReport } from '../../host/host';
+import { findingKey } from '../../host/journal';
+import { rowMarks } from '../../host/marks';
 import { S } from '../strings';
-import { allEdits, counts, groupFindings, MARK_SEVERITIES } from '../model';
+import { allEdits, countChanges, counts, groupFindings, MARK_SEVERITIES } from '../model';
 import { FindingsList } from './FindingsList';
 import { Summary } from './Summary';
 import { DraftPanel } from '../narrative/DraftPanel';
@@ -36,6 +39,10 @@ const useStyles = makeStyles({
   run: { width: '100%', minHeight: '48px', fontSize: tokens.fontSizeBase500 },
   row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   counts: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
+  filters: { border: 'none', padding: 0, margin: 0, display: 'flex', flexWrap: 'wrap' },
+  walk: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
+  // Notices wrap inside the pane: a long one must not give the pane a horizontal scrollbar.
+  notice: { overflowWrap: 'anywhere', minWidth: 0 },
 });
 
 export interface AppProps {
@@ -68,6 +75,8 @@ export const App: React.FC<AppProps> = ({ host, check = checkInContext, extraAct
   const [confirm, setConfirm] = React.useState<PendingConfirm | null>(null);
   const [tab, setTab] = React.useState<'check' | 'draft' | 'templates'>('check');
   const [context, setContext] = React.useState<WorkbookContext | null>(null);
+  const [explained, setExplained] = React.useState<Record<string, string>>({});
+  const [cursor, setCursor] = React.useState(-1);
   const caps = host.capabilities;
   const busy = phase.kind === 'busy';
 
@@ -82,41 +91,73 @@ export const App: React.FC<AppProps> = ({ host, check = checkInContext, extraAct
     }
   };
 
+  /** Findings the accountant has not explained: what is marked, counted and offered for writing. */
+  const openFindings = (r: CheckResult, exp: Record<string, string>) => r.findings.filter((f) => exp[findingKey(f)] === undefined);
+
+  /**
+   * Reads and checks the workbook; with `mark`, fills the failing rows and notes the cells. Returns the new result
+   * so a caller can say what changed. Every write path ends here, so the list is never stale.
+   */
+  const readAndCheck = async (mark: boolean): Promise<{ result: CheckResult; marked: string }> => {
+    const wb = await host.readWorkbook((p) => setPhase({ kind: 'busy', label: S.reading(p.done, p.total, p.counting), value: p.total ? p.done / p.total : undefined }));
+    setPhase({ kind: 'busy', label: S.checking });
+    await yieldToBrowser();
+    const { result: r, context: checked } = check(wb);
+    const exp = host.explanations();
+    setResult(r);
+    setContext(checked);
+    setExplained(exp);
+    setCursor(-1);
+    let marked = '';
+    if (mark && caps.canWrite) {
+      setPhase({ kind: 'busy', label: S.marking });
+      const open = openFindings(r, exp);
+      const w = await host.applyHighlights(open, r.sheets);
+      const listed = open.filter((f) => f.severity !== 'info').length;
+      marked = S.doneMarked(listed, rowMarks(open, r.sheets).length) + (w.skipped.length ? ` ${S.skipped(refs(w.skipped))}` : '') + lockedText(w);
+    }
+    onChanged?.(r);
+    return { result: r, marked };
+  };
+
   const runCheck = () =>
     guard(S.reading(0, 0), async () => {
-      const wb = await host.readWorkbook((p) => setPhase({ kind: 'busy', label: S.reading(p.done, p.total, p.counting), value: p.total ? p.done / p.total : undefined }));
-      setPhase({ kind: 'busy', label: S.checking });
-      await yieldToBrowser();
-      const { result: r, context: checked } = check(wb);
-      setResult(r);
-      setContext(checked);
-      if (caps.canWrite) {
-        setPhase({ kind: 'busy', label: S.marking });
-        const w = await host.applyHighlights(r.findings);
-        onChanged?.(r);
-        setNotice({ intent: w.protectedSheets?.length ? 'warning' : 'success', text: S.doneMarked(w.written) + (w.skipped.length ? ` ${S.skipped(refs(w.skipped))}` : '') + lockedText(w) });
-      } else {
-        setNotice({ intent: 'info', text: S.doneReadOnly });
-      }
+      const { marked } = await readAndCheck(true);
+      if (caps.canWrite) setNotice({ intent: marked.includes('受保护') ? 'warning' : 'success', text: marked });
+      else setNotice({ intent: 'info', text: S.doneReadOnly });
     });
 
   const askOverwrite = (cells: CellChange[]) => new Promise<boolean>((resolve) => setConfirm({ cells, resolve }));
 
   const apply = (edits: ProposedEdit[]) =>
     guard(S.applying, async () => {
+      const before = result ? counts(openFindings(result, explained)) : null;
       const w = await host.applyEdits(edits, askOverwrite);
-      onChanged?.(result);
-      setNotice({ intent: w.skipped.length || w.protectedSheets?.length ? 'warning' : 'success', text: S.applied(w.written) + (w.skipped.length ? ` ${S.skipped(refs(w.skipped))}` : '') + lockedText(w) });
+      if (w.written === 0 && w.skipped.length > 0 && !w.protectedSheets?.length) {
+        setNotice({ intent: 'info', text: S.cancelled });
+        return;
+      }
+      setPhase({ kind: 'busy', label: S.rechecking });
+      const { result: r } = await readAndCheck(true);
+      const after = counts(openFindings(r, host.explanations()));
+      const changes = before ? countChanges(before, after, SEVERITY_LABEL) : [];
+      const recheck = changes.length ? S.recheckChanged(changes.join('，')) : S.recheckSame;
+      setNotice({
+        intent: w.skipped.length || w.protectedSheets?.length ? 'warning' : 'success',
+        text: `${S.applied(w.written)}${recheck}` + (w.skipped.length ? ` ${S.skipped(refs(w.skipped))}` : '') + lockedText(w),
+      });
     });
 
   const clear = () =>
     guard(S.clearing, async () => {
       const r = await host.clearMarks();
-      onChanged?.(result);
       const parts: string[] = [S.cleared(r.restored)];
       if (r.sheetsRemoved.length) parts.push(S.sheetsRemoved(r.sheetsRemoved.join('、')));
       if (r.sheetsKept.length) parts.push(S.sheetsKept(r.sheetsKept.join('、')));
       if (r.userChanged.length) parts.push(S.userChanged(refs(r.userChanged)));
+      // Restored values may bring findings back: check again (without marking) so the list stays true.
+      if (result) await readAndCheck(false);
+      else onChanged?.(result);
       setNotice({ intent: r.userChanged.length || r.sheetsKept.length ? 'warning' : 'success', text: parts.join(' ') });
     });
 
@@ -126,6 +167,14 @@ export const App: React.FC<AppProps> = ({ host, check = checkInContext, extraAct
       const name = await host.insertReportSheet(result);
       onChanged?.(result);
       setNotice({ intent: 'success', text: S.reportInserted(name) });
+    });
+
+  const explain = (f: Finding, text: string | null) =>
+    guard(S.applying, async () => {
+      await host.setExplanation(findingKey(f), text);
+      setExplained(host.explanations());
+      onChanged?.(result);
+      setNotice({ intent: 'success', text: text ? S.explainedSaved(locationOf(f)) : S.explainedRemoved(locationOf(f)) });
     });
 
   const select = async (f: Finding) => {
@@ -146,7 +195,15 @@ export const App: React.FC<AppProps> = ({ host, check = checkInContext, extraAct
   const insertAtSelection = async (rows: string[]) => {
     const r = await host.insertAtSelection(rows.map((x) => [x]));
     onChanged?.(result);
-    setNotice({ intent: 'success', text: S.insertedAt(`${r.sheet}!${r.range}`) });
+    return `${r.sheet}!${r.range}`;
+  };
+  /** The one notice area: the draft and template tabs report here too. */
+  const notify = (intent: 'success' | 'error', text: string) => {
+    if (intent === 'error') setPhase({ kind: 'error', message: text });
+    else {
+      setPhase({ kind: 'idle' });
+      setNotice({ intent: 'success', text });
+    }
   };
   const insertTemplate = async (sheet: TemplateSheet) => {
     const placed = placedRows(sheet);
@@ -155,10 +212,22 @@ export const App: React.FC<AppProps> = ({ host, check = checkInContext, extraAct
     return name;
   };
 
-  const c = result ? counts(result.findings) : null;
-  const groups = result ? groupFindings(result.findings, shown, S.adviceGroup) : [];
-  const info = result ? result.findings.filter((f) => f.severity === 'info') : [];
-  const edits = result && caps.canWrite ? allEdits(result) : [];
+  const c = result ? counts(openFindings(result, explained)) : null;
+  const explainedCount = result ? result.findings.length - openFindings(result, explained).length : 0;
+  const groups = result ? groupFindings(result, shown, S.groupTitles, explained) : [];
+  const walk = groups.filter((g) => g.key !== 'explained' && g.key !== 'info').flatMap((g) => g.findings);
+  const current = cursor >= 0 && cursor < walk.length ? walk[cursor] : null;
+  const edits = result && caps.canWrite ? allEdits(result, explained) : [];
+
+  const step = (delta: number) => {
+    if (!walk.length) return;
+    const i = cursor < 0 ? (delta > 0 ? 0 : walk.length - 1) : (cursor + delta + walk.length) % walk.length;
+    setCursor(i);
+    const f = walk[i];
+    // The list index counts every group in order; the walk's groups come first, so its index is the list's.
+    document.querySelector(`[data-testid="finding"][data-index="${i}"]`)?.scrollIntoView({ block: 'nearest' });
+    void select(f);
+  };
 
   return (
     <main className={styles.root} aria-label={S.appTitle}>
@@ -194,18 +263,27 @@ export const App: React.FC<AppProps> = ({ host, check = checkInContext, extraAct
         </MessageBar>
       )}
       {notice && (
-        <MessageBar intent={notice.intent} data-testid="notice">
-          <MessageBarBody>{notice.text}</MessageBarBody>
+        <MessageBar intent={notice.intent} data-testid="notice" layout="multiline" className={styles.notice}>
+          <MessageBarBody className={styles.notice}>{notice.text}</MessageBarBody>
         </MessageBar>
       )}
-      <TabList aria-label={S.tabsLabel} selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as typeof tab)}>
+      <TabList
+        aria-label={S.tabsLabel}
+        selectedValue={tab}
+        onTabSelect={(_, d) => {
+          // One notice area: what the last tab said does not carry over to the next.
+          setNotice(null);
+          if (phase.kind === 'error') setPhase({ kind: 'idle' });
+          setTab(d.value as typeof tab);
+        }}
+      >
         <Tab value="check">{S.tabCheck}</Tab>
         <Tab value="draft">{S.tabDraft}</Tab>
         <Tab value="templates">{S.tabTemplates}</Tab>
       </TabList>
       {tab !== 'check' && !caps.canWrite && <Text>{S.insertReadOnly}</Text>}
-      {tab === 'draft' && caps.canWrite && <DraftPanel context={context} insertSheet={insertSheet} insertAtSelection={insertAtSelection} />}
-      {tab === 'templates' && caps.canWrite && <TemplateGallery insertTemplate={insertTemplate} />}
+      {tab === 'draft' && caps.canWrite && <DraftPanel context={context} insertSheet={insertSheet} insertAtSelection={insertAtSelection} notify={notify} />}
+      {tab === 'templates' && caps.canWrite && <TemplateGallery insertTemplate={insertTemplate} notify={notify} />}
       {tab === 'check' && (
         <>
           <div className={styles.row}>
@@ -229,15 +307,26 @@ export const App: React.FC<AppProps> = ({ host, check = checkInContext, extraAct
           {!result && <Text>{S.noneYet}</Text>}
           {result && c && (
             <>
-              <Summary sheets={result.sheets} />
               <section aria-label={S.countsTitle} className={styles.counts} data-testid="counts">
                 {(['error', 'rounding', 'warning', 'info'] as Severity[]).map((s) => (
                   <Text key={s} data-testid={`count-${s}`}>
                     {SEVERITY_LABEL[s]} {c[s]}
                   </Text>
                 ))}
+                {explainedCount > 0 && <Text data-testid="count-explained">{S.explainedCount(explainedCount)}</Text>}
               </section>
-              <fieldset aria-label={S.filterLabel} style={{ border: 'none', padding: 0, margin: 0 }}>
+              <div className={styles.walk}>
+                <Button size="small" disabled={!walk.length} onClick={() => step(-1)}>
+                  {S.previous}
+                </Button>
+                <Button size="small" disabled={!walk.length} onClick={() => step(1)}>
+                  {S.next}
+                </Button>
+                <Text size={200} aria-live="polite">
+                  {S.position(cursor, walk.length)}
+                </Text>
+              </div>
+              <fieldset aria-label={S.filterLabel} className={styles.filters}>
                 {MARK_SEVERITIES.map((s) => (
                   <Checkbox
                     key={s}
@@ -248,11 +337,23 @@ export const App: React.FC<AppProps> = ({ host, check = checkInContext, extraAct
                       if (d.checked) next.add(s);
                       else next.delete(s);
                       setShown(next);
+                      setCursor(-1);
                     }}
                   />
                 ))}
               </fieldset>
-              <FindingsList groups={groups} info={info} result={result} canWrite={caps.canWrite} busy={busy} onSelect={select} onApply={(e) => apply([e])} />
+              <Summary sheets={result.sheets} />
+              <FindingsList
+                groups={groups}
+                result={result}
+                explained={explained}
+                current={current}
+                canWrite={caps.canWrite}
+                busy={busy}
+                onSelect={select}
+                onApply={(e) => apply([e])}
+                onExplain={caps.canWrite ? explain : undefined}
+              />
             </>
           )}
         </>

@@ -6,9 +6,10 @@
  */
 import * as React from 'react';
 import { Button, Checkbox, Field, Input, Radio, RadioGroup, Text, Title3, makeStyles, tokens } from '@fluentui/react-components';
-import { useInsertion } from './useInsertion';
+import { Notify, useInsertion } from './useInsertion';
 import type { WorkbookContext } from '../../core/engine';
-import { DRAFT_SECTIONS, draftSituationNotes, HeadingSet } from '../../core/narrative/drafts';
+import { parseSlotValue } from '../../core/draft-input';
+import { DRAFT_SECTIONS, DraftSlot, draftSituationNotes, HeadingSet } from '../../core/narrative/drafts';
 import { draftSelfEvalSummaries, ZS_SECTIONS } from '../../core/narrative/drafts/zongshu';
 
 export interface DraftPanelProps {
@@ -16,8 +17,10 @@ export interface DraftPanelProps {
   context: WorkbookContext | null;
   /** Inserts the rows (column A, one paragraph per row) into a new sheet through the journal; returns its name. */
   insertSheet: (name: string, rows: string[]) => Promise<string>;
-  /** Inserts the rows downward from the selected cell through the journal; must refuse non-empty cells. */
-  insertAtSelection?: (rows: string[]) => Promise<void>;
+  /** Inserts the rows downward from the selected cell through the journal (refusing non-empty cells); returns the range. */
+  insertAtSelection?: (rows: string[]) => Promise<string | void>;
+  /** The pane's notice area (else the panel shows its own message). */
+  notify?: Notify;
   /** User slot answers remembered from last year (narratives.md §0.1). */
   remembered?: Record<string, string>;
   onRemember?: (answers: Record<string, string>) => void;
@@ -29,20 +32,31 @@ const useStyles = makeStyles({
   preview: { maxHeight: '320px', overflowY: 'auto', border: `1px solid ${tokens.colorNeutralStroke2}`, padding: tokens.spacingHorizontalS, whiteSpace: 'pre-wrap' },
   heading: { fontWeight: tokens.fontWeightSemibold },
   placeholder: { backgroundColor: tokens.colorPaletteYellowBackground2 },
-  actions: { display: 'flex', gap: tokens.spacingHorizontalS },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  slots: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
 });
+
+/** Slots in first-seen order, one per label. */
+function unionSlots(...lists: DraftSlot[][]): DraftSlot[] {
+  const seen = new Map<string, DraftSlot>();
+  for (const list of lists) for (const slot of list) if (!seen.has(slot.label)) seen.set(slot.label, slot);
+  return [...seen.values()];
+}
 
 function highlight(text: string, cls: string): React.ReactNode[] {
   return text.split(/(【请填写：[^】]*】)/).map((part, i) => (part.startsWith('【请填写') ? <span key={i} className={cls}>{part}</span> : part));
 }
 
-export function DraftPanel({ context, insertSheet, insertAtSelection, remembered = {}, onRemember }: DraftPanelProps): JSX.Element {
+export function DraftPanel({ context, insertSheet, insertAtSelection, remembered = {}, onRemember, notify }: DraftPanelProps): JSX.Element {
   const s = useStyles();
   const ALL = React.useMemo(() => [...DRAFT_SECTIONS, ...ZS_SECTIONS], []);
   const [sections, setSections] = React.useState<string[]>(ALL.map((d) => d.id));
   const [headingSet, setHeadingSet] = React.useState<HeadingSet | 'auto'>('auto');
   const [answers, setAnswers] = React.useState<Record<string, string>>(remembered);
-  const { busy, outcome, run } = useInsertion();
+  /** What is typed in each field, as typed (kept visible and editable after it is taken). */
+  const [typed, setTyped] = React.useState<Record<string, string>>(remembered);
+  const [notes, setNotes] = React.useState<Record<string, { note?: string; error?: string }>>({});
+  const { busy, outcome, run } = useInsertion(notify);
 
   const hasGongkai = !!context?.recognitions.some((r) => r.family === 'gongkai');
   const hasSelfEval = !!context?.recognitions.some((r) => r.family === 'selfeval');
@@ -52,12 +66,21 @@ export function DraftPanel({ context, insertSheet, insertAtSelection, remembered
     if (!context || (!hasGongkai && !hasSelfEval)) return null;
     const nt = sections.filter((x) => DRAFT_SECTIONS.some((d) => d.id === x));
     const zs = sections.filter((x) => ZS_SECTIONS.some((d) => d.id === x));
-    const notes = hasGongkai && nt.length ? draftSituationNotes(context, { sections: nt, headingSet: headingSet === 'auto' ? undefined : headingSet, inputs: answers }) : null;
-    const summaries = hasSelfEval && zs.length ? draftSelfEvalSummaries(context, { sections: zs, inputs: answers }) : null;
+    const hs = headingSet === 'auto' ? undefined : headingSet;
+    const build = (inputs: Record<string, string>) => ({
+      notes: hasGongkai && nt.length ? draftSituationNotes(context, { sections: nt, headingSet: hs, inputs }) : null,
+      summaries: hasSelfEval && zs.length ? draftSelfEvalSummaries(context, { sections: zs, inputs }) : null,
+    });
+    const { notes, summaries } = build(answers);
+    // Every slot stays a field once answered: the list comes from the draft with nothing filled in, plus any slot
+    // an answer brought up (a reason asked only when two figures differ).
+    const blank = build({});
     return {
       headingSet: notes?.headingSet ?? 'A',
+      unit: notes?.unit ?? '万元',
       paragraphs: [...(notes?.paragraphs ?? []), ...(summaries?.paragraphs ?? [])],
       unfilled: [...new Set([...(notes?.unfilled ?? []), ...(summaries?.unfilled ?? [])])],
+      slots: unionSlots(blank.notes?.slots ?? [], blank.summaries?.slots ?? [], notes?.slots ?? [], summaries?.slots ?? []),
       sheetName: notes ? '情况说明（草稿）' : '自评综述（草稿）',
     };
   }, [context, sections, headingSet, answers, hasGongkai, hasSelfEval]);
@@ -74,8 +97,8 @@ export function DraftPanel({ context, insertSheet, insertAtSelection, remembered
         const name = await insertSheet(draft.sheetName, rows);
         done = `已插入新工作表“${name}”，可在“清除标记”中撤销。`;
       } else if (insertAtSelection) {
-        await insertAtSelection(rows);
-        done = `已从所选单元格起插入 ${rows.length} 行。`;
+        const range = await insertAtSelection(rows);
+        done = range ? `已插入到 ${range}（${rows.length} 行），可用“清除标记”恢复原样。` : `已从所选单元格起插入 ${rows.length} 行。`;
       }
       onRemember?.(answers);
       return done;
@@ -98,15 +121,47 @@ export function DraftPanel({ context, insertSheet, insertAtSelection, remembered
           ))}
         </div>
       </Field>
-      {draft.unfilled.length > 0 && (
-        <Field label={`待填写（${draft.unfilled.length} 项，未填写的以【请填写：…】留在草稿中）`}>
-          {draft.unfilled.slice(0, 12).map((label) => (
-            <Input key={label} placeholder={label} aria-label={label} onBlur={(e) => {
-              const v = e.currentTarget.value.trim();
-              if (v) setAnswers((a) => ({ ...a, [label]: v }));
-            }} />
-          ))}
-        </Field>
+      {draft.slots.length > 0 && (
+        <section aria-label="待填写" className={s.slots}>
+          <Text weight="semibold">
+            待填写 {draft.unfilled.length} 项，共 {draft.slots.length} 项（金额可带单位，如 22000.00万元 或 22,000；未填写的以【请填写：…】留在草稿中）
+          </Text>
+          {draft.slots.map((slot) => {
+            const commit = () => {
+              const parsed = parseSlotValue(typed[slot.label] ?? '', slot.kind, draft.unit);
+              setNotes((n) => ({ ...n, [slot.label]: { note: parsed.note, error: parsed.error } }));
+              if (parsed.error) return;
+              setAnswers((a) => {
+                const next = { ...a };
+                if (parsed.value === undefined) delete next[slot.label];
+                else next[slot.label] = parsed.value;
+                return next;
+              });
+            };
+            const n = notes[slot.label];
+            return (
+              <Field
+                key={slot.label}
+                label={slot.label}
+                validationState={n?.error ? 'error' : n?.note ? 'success' : 'none'}
+                validationMessage={n?.error ?? n?.note}
+              >
+                <Input
+                  value={typed[slot.label] ?? ''}
+                  data-slot={slot.id}
+                  onChange={(_, d) => setTyped((t) => ({ ...t, [slot.label]: d.value }))}
+                  onBlur={commit}
+                  onKeyDown={(e) => {
+                    if (e.key === 'Enter') {
+                      e.preventDefault();
+                      commit();
+                    }
+                  }}
+                />
+              </Field>
+            );
+          })}
+        </section>
       )}
       <div className={s.preview} aria-label="草稿预览">
         {draft.paragraphs.map((p, i) => (

@@ -4,7 +4,7 @@
  */
 import * as React from 'react';
 import { Button, Dropdown, Field, Option, Text, Title3, makeStyles, tokens } from '@fluentui/react-components';
-import { useInsertion } from './useInsertion';
+import { Notify, useInsertion } from './useInsertion';
 import { listTemplates, templateSheets, TemplateSheet } from '../../core/templates';
 
 export interface TemplateGalleryProps {
@@ -12,6 +12,8 @@ export interface TemplateGalleryProps {
   insertTemplate: (sheet: TemplateSheet) => Promise<string>;
   year?: number;
   department?: string;
+  /** The pane's notice area (else the gallery shows its own message). */
+  notify?: Notify;
 }
 
 const VARIANT_LABEL: Record<string, string> = {
@@ -28,12 +30,12 @@ const useStyles = makeStyles({
   row: { display: 'flex', justifyContent: 'space-between', alignItems: 'center' },
 });
 
-export function TemplateGallery({ insertTemplate, year, department }: TemplateGalleryProps): JSX.Element {
+export function TemplateGallery({ insertTemplate, year, department, notify }: TemplateGalleryProps): JSX.Element {
   const s = useStyles();
   const all = React.useMemo(() => listTemplates(), []);
   const variants = [...new Set(all.map((t) => t.variant))];
   const [variant, setVariant] = React.useState(variants[0]);
-  const { busy, outcome, run } = useInsertion();
+  const { busy, outcome, run } = useInsertion(notify);
 
   const insert = (id: string) =>
     run(async () => {

@@ -40,6 +40,15 @@ export interface Draft {
   paragraphs: DraftParagraph[];
   /** Slots left for the user (their labels, as in the 【请填写：…】 placeholders). */
   unfilled: string[];
+  /** The unfilled slots with the id `inputs` takes (`上年.收支总计`, or the label itself) and whether they hold an amount. */
+  slots: DraftSlot[];
+}
+
+/** One 【请填写：…】 slot: `inputs` accepts its id or its label. */
+export interface DraftSlot {
+  id: string;
+  label: string;
+  kind: 'amount' | 'text';
 }
 
 export const DRAFT_SECTIONS: { id: string; label: string }[] = [
@@ -79,8 +88,14 @@ class Tables {
 }
 
 class Writer {
+  get slots(): DraftSlot[] {
+    return this.unfilled.map((label) => ({ label, ...(this.asked.get(label) ?? { id: label, kind: 'text' as const }) }));
+  }
+
   readonly paragraphs: DraftParagraph[] = [];
   readonly unfilled: string[] = [];
+  /** label → the input key and kind it was asked through, for the slot list. */
+  private readonly asked = new Map<string, { id: string; kind: DraftSlot['kind'] }>();
   section = '';
   constructor(readonly unit: string, readonly style: AmountStyle, readonly inputs: Record<string, string>) {}
   heading(text: string): void {
@@ -105,6 +120,7 @@ class Writer {
   }
   /** A user amount by its key, or by the label its placeholder shows (what the pane collects). */
   input(key: string, label?: string): Decimal | null {
+    if (!this.asked.has(label ?? key)) this.asked.set(label ?? key, { id: key, kind: 'amount' });
     const v = this.inputs[key] ?? (label ? this.inputs[label] : undefined);
     if (v === undefined || v.trim() === '') return null;
     try {
@@ -114,6 +130,7 @@ class Writer {
     }
   }
   textInput(key: string, label: string): string {
+    if (!this.asked.has(label)) this.asked.set(label, { id: key, kind: 'text' });
     const v = this.inputs[key] ?? this.inputs[label];
     return v && v.trim() ? v.trim().replace(/。$/, '') : this.ask(label);
   }
@@ -394,7 +411,7 @@ export function draftSituationNotes(context: WorkbookContext, options: DraftOpti
     w.heading(headings[id]);
     sections[id]();
   }
-  return { headingSet, year, unit, paragraphs: w.paragraphs, unfilled: w.unfilled };
+  return { headingSet, year, unit, paragraphs: w.paragraphs, unfilled: w.unfilled, slots: w.slots };
 }
 
 /** The draft as rows of column A (one heading or paragraph per row, gongkai-layouts.md §4.11). */

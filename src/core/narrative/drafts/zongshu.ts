@@ -37,6 +37,8 @@ export interface ZsOptions {
 export interface ZsDraft {
   paragraphs: ZsParagraph[];
   unfilled: string[];
+  /** The unfilled slots with the id `inputs` takes (or the label itself). */
+  slots: { id: string; label: string; kind: 'amount' | 'text' }[];
 }
 
 export interface SelfEvalRef {
@@ -211,7 +213,9 @@ export function draftSelfEvalSummaries(context: WorkbookContext, options: ZsOpti
     if (!unfilled.includes(label)) unfilled.push(label);
     return `【请填写：${label}】`;
   };
+  const keys = new Map<string, string>();
   const user = (key: string, label: string) => {
+    if (!keys.has(label)) keys.set(label, key);
     const v = inputs[key] ?? inputs[label];
     return v && v.trim() ? clause(v.trim()) : ask(label);
   };
@@ -308,7 +312,7 @@ export function draftSelfEvalSummaries(context: WorkbookContext, options: ZsOpti
       });
     }
   }
-  return { paragraphs, unfilled };
+  return { paragraphs, unfilled, slots: unfilled.map((label) => ({ id: keys.get(label) ?? label, label, kind: 'text' as const })) };
 }
 
 /** Whether a normalised name (of a 综述 or a table) matches: NC-10 pairs them this way. */
