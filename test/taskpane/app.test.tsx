@@ -45,20 +45,30 @@ function setup(max = '1.18') {
   return { doc, excel, host };
 }
 
-test('一键审核 reads, checks, highlights and lists findings grouped by sheet with counts', async () => {
+test('一键审核 reads, checks, highlights and lists findings worst first with counts and a next step on each', async () => {
   const { doc } = setup();
   const original = dump(doc);
   fireEvent.click(screen.getByRole('button', { name: '一键审核' }));
   await waitFor(() => expect(screen.getByTestId('notice').textContent).toMatch(/审核完成/));
   expect(screen.getByTestId('count-error').textContent).toBe('错误 1');
   expect(screen.getByTestId('count-info').textContent).toBe('说明 1');
+  // 识别的表 is one line that opens to the table
+  expect(screen.queryByRole('table', { name: '识别的表' })).toBeNull();
+  fireEvent.click(screen.getByRole('button', { name: /识别 1 张表，未识别 1 张/ }));
   expect(screen.getByRole('table', { name: '识别的表' }).textContent).toContain('收入决算表');
   expect(screen.getByRole('list', { name: '未识别的工作表' }).textContent).toContain('空白工作表');
   expect(screen.getByRole('region', { name: /建议/ }).textContent).toContain('S-ADV-1');
   expect(screen.getByRole('region', { name: /说明（/ }).textContent).toContain('R-UNIT');
   expect(doc.sheets[0].get('A4')?.fill?.color).toBe(HIGHLIGHT_COLOR.error);
-  const first = screen.getByRole("region", { name: doc.sheets[0].name });
-  expect(within(first).getAllByText(/填报数 1.00/)[0].textContent).toMatch(/应为 2.00.*差额 -1.00/);
+  // worst first: 错误, 尾数误差, 提示, 建议, 说明; every item names its sheet
+  const items = screen.getAllByTestId('finding');
+  expect(items.map((x) => x.getAttribute('data-severity'))).toEqual(['error', 'rounding', 'warning', 'warning', 'info']);
+  items.forEach((x) => expect(x.textContent).toMatch(new RegExp(`(${doc.sheets[0].name}|${doc.sheets[1].name})!`)));
+  expect(items[0].textContent).toMatch(/填报 1.00，应为 2.00，差额 -1.00/);
+  // a reading note shows no 应为 and no 应用
+  expect(items[4].textContent).not.toMatch(/应为|应用/);
+  // the 尾数误差 without a proposal says what to do
+  expect(within(items[1]).getByTestId('advice').textContent).toMatch(/出错说明/);
 
   // filter: hide 尾数误差
   fireEvent.click(screen.getByRole('checkbox', { name: /尾数误差/ }));
@@ -67,6 +77,17 @@ test('一键审核 reads, checks, highlights and lists findings grouped by sheet
   // click selects the cell
   fireEvent.click(screen.getByRole('button', { name: `选中 ${doc.sheets[1].name}!B9` }));
   await waitFor(() => expect(doc.selection).toEqual({ sheet: doc.sheets[1].name, address: 'B9' }));
+  // 下一处 walks the findings from the worst
+  fireEvent.click(screen.getByRole('button', { name: '下一处' }));
+  await waitFor(() => expect(doc.selection).toEqual({ sheet: doc.sheets[0].name, address: 'C4' }));
+  fireEvent.click(screen.getByRole('checkbox', { name: /尾数误差/ }));
+
+  // 取消 in the overwrite dialog says so and writes nothing
+  fireEvent.click(screen.getByRole('button', { name: /^应用 .*C4 = 2.00/ }));
+  const cancelDialog = (await screen.findByText('覆盖已有内容？')).closest('[role="dialog"]') as HTMLElement;
+  fireEvent.click(within(cancelDialog).getByRole('button', { name: '取消', hidden: true }));
+  await waitFor(() => expect(screen.getByTestId('notice').textContent).toBe('已取消，未写入任何单元格。'));
+  expect(doc.sheets[0].get('C4')?.value).not.toBe(2);
 
   // 应用 a recomputed value: C4 holds a number, so the pane asks first
   fireEvent.click(screen.getByRole('button', { name: /^应用 .*C4 = 2.00/ }));
@@ -77,13 +98,27 @@ test('一键审核 reads, checks, highlights and lists findings grouped by sheet
   // (microsoft/fluentui#33897), so this looks the button up inside the dialog. The playground test
   // presses 覆盖 by its accessible role in Chromium.
   fireEvent.click(within(dialog).getByRole('button', { name: '覆盖', hidden: true }));
-  await waitFor(() => expect(screen.getByTestId('notice').textContent).toMatch(/已写入 1 个重算值/));
+  await waitFor(() => expect(screen.getByTestId('notice').textContent).toMatch(/已写入 1 个重算值。重新审核/));
   expect(doc.sheets[0].get('C4')?.value).toBe(2);
+
+  // 已说明: the explanation is kept in the workbook, survives a re-check and reaches the report's 出错说明
+  fireEvent.click(screen.getByRole('button', { name: `已说明 ${doc.sheets[0].name}!D7` }));
+  fireEvent.change(screen.getByLabelText(`${doc.sheets[0].name}!D7 的出错说明`), { target: { value: '四舍五入所致' } });
+  fireEvent.click(screen.getByRole('button', { name: '保存说明' }));
+  await waitFor(() => expect(screen.getByTestId('count-explained').textContent).toBe('已说明 1'));
+  fireEvent.click(screen.getByRole('button', { name: '一键审核' }));
+  await waitFor(() => expect(screen.getByTestId('notice').textContent).toMatch(/审核完成/));
+  expect(screen.getByTestId('count-rounding').textContent).toBe('尾数误差 0');
+  expect(within(screen.getByRole('region', { name: /^已说明/ })).getByTestId('explanation').textContent).toContain('四舍五入所致');
 
   // 导出审核报告
   fireEvent.click(screen.getByRole('button', { name: '导出审核报告' }));
   await waitFor(() => expect(screen.getByTestId('notice').textContent).toMatch(/已插入“审核结果”/));
-  expect(doc.sheets.some((s) => s.name === '审核结果')).toBe(true);
+  const report = doc.sheets.find((s) => s.name === '审核结果')!;
+  expect(report.get('J1')?.value).toBe('建议');
+  expect(report.get('K1')?.value).toBe('出错说明');
+  expect(report.get('C3')?.value).toBe('D7');
+  expect(report.get('K3')?.value).toBe('四舍五入所致');
 
   // 清除标记 restores everything
   fireEvent.click(screen.getByRole('button', { name: '清除标记' }));

@@ -225,7 +225,7 @@ export const App: React.FC<AppProps> = ({ host, check = checkInContext, extraAct
     setCursor(i);
     const f = walk[i];
     // The list index counts every group in order; the walk's groups come first, so its index is the list's.
-    document.querySelector(`[data-testid="finding"][data-index="${i}"]`)?.scrollIntoView({ block: 'nearest' });
+    document.querySelector<HTMLElement>(`[data-testid="finding"][data-index="${i}"]`)?.scrollIntoView?.({ block: "nearest" });
     void select(f);
   };
 
