@@ -1,6 +1,7 @@
 /**
- * `juesuan draft <file.xlsx> [--sections NT-01,NT-05,NT-ZS-P] [--set A|B] [--style plain|grouped] [--out copy.xlsx]`:
- * 情况说明 from the 公开表 and 绩效自评综述 from the 自评表, whichever the workbook holds.
+ * `juesuan draft <file.xlsx> [--sections NT-01,NT-05,NT-ZS-P] [--set A|B] [--style plain|grouped] [--out copy.xlsx]
+ * [--list-slots] [--fill values.json]`: 情况说明 from the 公开表 and 绩效自评综述 from the 自评表, whichever the workbook
+ * holds; the 【请填写：…】 slots listed, or filled from {slot id or label: value}.
  */
 import fs from 'fs';
 import path from 'path';
@@ -9,12 +10,13 @@ import { recognizeSheet } from '../core/engine';
 import { draftSituationNotes, DRAFT_SECTIONS } from '../core/narrative/drafts';
 import { draftSelfEvalSummaries, ZS_SECTIONS } from '../core/narrative/drafts/zongshu';
 import { uniqueSheetName } from '../core/templates/builder';
+import { parseSlotValue } from '../core/draft-input';
 import { rewriteWorkbook } from '../host/xlsx-annotate';
 import type { CliIO } from './main';
 import { errorMessage, loadWorkbook, parseArgs, wouldOverwrite } from './inputs';
 
 export async function runDraft(args: string[], io: CliIO): Promise<number> {
-  const parsed = parseArgs(args, ['--out', '-o', '--sections', '--set', '--style'], ['--zeros']);
+  const parsed = parseArgs(args, ['--out', '-o', '--sections', '--set', '--style', '--fill'], ['--zeros', '--list-slots']);
   if (typeof parsed === 'string') {
     io.err(`juesuan draft：${parsed}\n`);
     return 2;
@@ -58,20 +60,68 @@ export async function runDraft(args: string[], io: CliIO): Promise<number> {
   // 情况说明 (NT-01…13) from the 公开表; 绩效自评综述 (NT-ZS-P/D/R) from the 自评表; either or both as loaded.
   const ntSections = sections?.filter((s) => DRAFT_SECTIONS.some((d) => d.id === s));
   const zsSections = sections?.filter((s) => ZS_SECTIONS.some((d) => d.id === s));
-  const paragraphs: { kind: 'heading' | 'text'; text: string }[] = [];
-  const unfilled: string[] = [];
-  if (hasGongkai && (!sections || ntSections!.length)) {
-    const draft = draftSituationNotes({ workbook, recognitions }, {
-      sections: ntSections, headingSet: set as 'A' | 'B' | undefined, amountStyle: style as 'plain' | 'grouped' | undefined, listZeros: parsed.options.has('--zeros'),
-    });
-    paragraphs.push(...draft.paragraphs);
-    unfilled.push(...draft.unfilled);
+  const build = (inputs: Record<string, string>) => {
+    const paragraphs: { kind: 'heading' | 'text'; text: string }[] = [];
+    const unfilled: string[] = [];
+    const slots: { id: string; label: string; kind: 'amount' | 'text' }[] = [];
+    let unit = '万元';
+    if (hasGongkai && (!sections || ntSections!.length)) {
+      const draft = draftSituationNotes({ workbook, recognitions }, {
+        sections: ntSections, headingSet: set as 'A' | 'B' | undefined, amountStyle: style as 'plain' | 'grouped' | undefined, listZeros: parsed.options.has('--zeros'), inputs,
+      });
+      paragraphs.push(...draft.paragraphs);
+      unfilled.push(...draft.unfilled);
+      slots.push(...draft.slots);
+      unit = draft.unit;
+    }
+    if (hasSelfEval && (!sections || zsSections!.length)) {
+      const zs = draftSelfEvalSummaries({ workbook, recognitions }, { sections: zsSections, amountStyle: style as 'plain' | 'grouped' | undefined, inputs });
+      paragraphs.push(...zs.paragraphs);
+      for (const u of zs.unfilled) if (!unfilled.includes(u)) unfilled.push(u);
+      for (const x of zs.slots) if (!slots.some((y) => y.label === x.label)) slots.push(x);
+    }
+    return { paragraphs, unfilled, slots, unit };
+  };
+  const blank = build({});
+  if (parsed.options.has('--list-slots')) {
+    if (blank.slots.length === 0) io.out('草稿没有待填写项。\n');
+    else io.out(['编号\t类型\t名称', ...blank.slots.map((x) => `${x.id}\t${x.kind === 'amount' ? `金额（${blank.unit}）` : '文字'}\t${x.label}`)].join('\n') + '\n');
+    return 0;
   }
-  if (hasSelfEval && (!sections || zsSections!.length)) {
-    const zs = draftSelfEvalSummaries({ workbook, recognitions }, { sections: zsSections, amountStyle: style as 'plain' | 'grouped' | undefined });
-    paragraphs.push(...zs.paragraphs);
-    for (const u of zs.unfilled) if (!unfilled.includes(u)) unfilled.push(u);
+  const inputs: Record<string, string> = {};
+  const fillFile = parsed.options.get('--fill') as string | undefined;
+  if (fillFile) {
+    let values: unknown;
+    try {
+      values = JSON.parse(fs.readFileSync(fillFile, 'utf8'));
+    } catch (e) {
+      io.err(`juesuan draft：无法读取填写值文件“${fillFile}”（${(e as NodeJS.ErrnoException).code === 'ENOENT' ? '找不到文件' : '不是有效的 JSON'}）\n`);
+      return 2;
+    }
+    if (!values || typeof values !== 'object' || Array.isArray(values)) {
+      io.err('juesuan draft：填写值文件应为 {"编号或名称": "值"} 形式的 JSON 对象\n');
+      return 2;
+    }
+    for (const [key, raw] of Object.entries(values as Record<string, unknown>)) {
+      const slot = blank.slots.find((x) => x.id === key || x.label === key);
+      if (!slot) {
+        io.err(`juesuan draft：草稿中没有待填写项“${key}”，请用 --list-slots 查看\n`);
+        return 2;
+      }
+      if (typeof raw !== 'string' && typeof raw !== 'number') {
+        io.err(`juesuan draft：“${key}”的值应为文字或数字\n`);
+        return 2;
+      }
+      const v = parseSlotValue(String(raw), slot.kind, blank.unit);
+      if (v.error) {
+        io.err(`juesuan draft：“${slot.label}”：${v.error}\n`);
+        return 2;
+      }
+      if (v.note) io.err(`“${slot.label}”${v.note}\n`);
+      if (v.value !== undefined) inputs[slot.label] = v.value;
+    }
   }
+  const { paragraphs, unfilled } = fillFile ? build(inputs) : blank;
   if (paragraphs.length === 0) {
     io.err(`juesuan draft：所选段落需要的表没有识别出来（公开表：${hasGongkai ? '有' : '无'}；绩效自评表：${hasSelfEval ? '有' : '无'}）\n`);
     return 2;

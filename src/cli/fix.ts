@@ -1,13 +1,17 @@
 /**
  * `juesuan fix <in.xlsx> -o <out.xlsx>` — writes a corrected copy: every recomputed 执行率, 得分, 结余, 总分 and 等级 the
- * engine proposes is written into its cell, marked (fill and note) and listed (on screen and in a 校验更正清单 sheet).
+ * engine proposes, and every 舍位平衡 edit of a 公开表 (the same cells the pane's 全部应用 writes), is written into its
+ * cell, marked (fill and note) and listed (on screen and in a 校验更正清单 sheet).
  * The input file is never modified; parts of the workbook the copy could not keep are named.
  */
 import fs from 'fs';
 import path from 'path';
 import type ExcelJS from 'exceljs';
+import { parseA1 } from '../core/address';
+import { allEdits } from '../core/edits';
 import { checkWorkbook } from '../core/engine';
 import { ProposedEdit } from '../core/findings';
+import { rawText, WorkbookGrid } from '../core/grid';
 import { readXlsx } from '../host/xlsx-read';
 import { rewriteWorkbook } from '../host/xlsx-annotate';
 import type { CliIO } from './main';
@@ -36,8 +40,8 @@ export async function runFix(args: string[], io: CliIO): Promise<number> {
   }
   let edits: ProposedEdit[];
   try {
-    const result = checkWorkbook(await loadWorkbook(input));
-    edits = result.edits;
+    const workbook = await loadWorkbook(input);
+    edits = withCurrent(allEdits(checkWorkbook(workbook)), workbook);
   } catch (e) {
     io.err(`juesuan fix：${errorMessage(e)}\n`);
     return 2;
@@ -63,6 +67,16 @@ export async function runFix(args: string[], io: CliIO): Promise<number> {
   }
   io.out('更正后复核：无错误。\n');
   return 0;
+}
+
+/** A 舍位平衡 edit names another cell than its finding's: say what that cell holds now. */
+function withCurrent(edits: ProposedEdit[], workbook: WorkbookGrid): ProposedEdit[] {
+  return edits.map((e) => {
+    if (e.current !== null) return e;
+    const pos = parseA1(e.cell);
+    const cell = pos ? workbook.sheets.find((s) => s.name === e.sheet)?.cells[pos.row]?.[pos.col] : undefined;
+    return { ...e, current: cell ? rawText(cell) : null };
+  });
 }
 
 export function applyEdits(wb: ExcelJS.Workbook, edits: ProposedEdit[]): void {

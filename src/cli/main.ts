@@ -11,11 +11,58 @@ export interface CliIO {
   err: (text: string) => void;
 }
 
-const COMMANDS: Record<string, { run: () => Promise<Command>; summary: string }> = {
-  check: { run: async () => runCheck, summary: '审核工作簿：juesuan check <文件或文件夹…> [--format text|json] [--annotate 输出.xlsx]' },
-  draft: { run: async () => (await import('./draft')).runDraft, summary: '起草第三部分情况说明：juesuan draft <文件.xlsx> [--sections NT-01,NT-05] [--set A|B] [--out 副本.xlsx]' },
-  template: { run: async () => (await import('./template')).runTemplate, summary: '写出空白模板：juesuan template <模板编号> [--variant 版式] -o <输出.xlsx>；--list 列出模板' },
-  fix: { run: async () => (await import('./fix')).runFix, summary: '写出更正副本（绩效自评表的执行率、得分、结余、总分、等级）：juesuan fix <输入.xlsx> -o <输出.xlsx>' },
+const COMMANDS: Record<string, { run: () => Promise<Command>; summary: string; help: string[] }> = {
+  check: {
+    run: async () => runCheck,
+    summary: '审核工作簿：juesuan check <文件或文件夹…> [--format text|json] [--annotate 输出.xlsx]',
+    help: [
+      '用法：juesuan check <文件或文件夹…> [--format text|json] [--annotate 输出.xlsx] [--info]',
+      '',
+      '  <文件或文件夹…>      要审核的 .xlsx；文件夹中的 .xlsx 逐个审核',
+      '  --format text|json  输出中文表格（默认）或 JSON',
+      '  --annotate 输出.xlsx  另存一份标注副本：出错的行填色、单元格加批注（原文件不改动）',
+      '  --info              同时列出读数说明',
+    ],
+  },
+  draft: {
+    run: async () => (await import('./draft')).runDraft,
+    summary: '起草第三部分情况说明：juesuan draft <文件.xlsx> [--sections NT-01,NT-05] [--set A|B] [--out 副本.xlsx]',
+    help: [
+      '用法：juesuan draft <文件.xlsx> [--sections NT-01,NT-05] [--set A|B] [--style plain|grouped] [--zeros]',
+      '                    [--fill 填写值.json] [--list-slots] [--out 副本.xlsx]',
+      '',
+      '  --sections     只起草所列段落（NT-01…NT-13、NT-ZS-P/D/R）',
+      '  --set A|B      标题体例：A 河南式，B 山西式',
+      '  --style        金额写法：plain 不分节，grouped 千分位',
+      '  --zeros        列出零值项目',
+      '  --list-slots   列出草稿中待填写的每一项（编号与名称），不起草',
+      '  --fill 文件    用 JSON 文件 {"编号或名称": "值"} 填写待填写项；金额可带单位（22000.00万元、22,000）',
+      '  --out 副本.xlsx  把草稿写入副本的新工作表（原文件不改动）；不给则打印草稿',
+    ],
+  },
+  template: {
+    run: async () => (await import('./template')).runTemplate,
+    summary: '写出空白模板：juesuan template <模板编号或名称> [--variant 版式] -o <输出.xlsx>；--list 列出模板',
+    help: [
+      '用法：juesuan template <模板> [--variant 版式] [--year 年份] [--department 单位] -o <输出.xlsx>',
+      '      juesuan template --list',
+      '',
+      '  <模板>     模板编号（income-expenditure-summary）、表名（收入支出决算总表、项目支出绩效自评表）',
+      '             或公开表号（公开01；不同版式含义不同时须同时给出 --variant）；gongkai 写出某版式的全部公开表',
+      '  --variant  版式，如 henan-2021、shanxi-2024、shanxi-2022、national-2020、shanxi',
+      '  --list     列出全部模板与版式',
+    ],
+  },
+  fix: {
+    run: async () => (await import('./fix')).runFix,
+    summary: '写出更正副本（自评表的执行率、得分等重算值；公开表的舍位平衡）：juesuan fix <输入.xlsx> -o <输出.xlsx>',
+    help: [
+      '用法：juesuan fix <输入.xlsx> -o <输出.xlsx>',
+      '',
+      '  写出更正副本：绩效自评表的执行率、得分、结余、总分、等级改为重算值；公开表的尾数误差按舍位平衡建议改动一个单元格。',
+      '  改动的单元格标绿并加批注，清单见“校验更正清单”工作表；原文件不改动。',
+    ],
+  },
 };
 
 export const USAGE = [
@@ -37,6 +84,10 @@ export async function main(argv: string[], io: CliIO = defaultIO()): Promise<num
   if (!command) {
     io.err(`juesuan：未知命令“${name}”\n${USAGE}\n`);
     return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.out(command.help.join('\n') + '\n');
+    return 0;
   }
   try {
     return await (await command.run())(rest, io);

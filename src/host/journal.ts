@@ -8,6 +8,7 @@
  * cell whose state differs in any way from what the add-in last wrote is left alone and reported.
  * Pure data and functions only: storage (workbook settings, an in-memory map) is the host's business.
  */
+export { findingKey } from '../core/edits';
 
 export interface FillState {
   color?: string | null;
@@ -87,11 +88,6 @@ export function parseJournal(text: string | null | undefined): Journal {
     /* a damaged journal is treated as empty: nothing is restored rather than something wrong */
   }
   return emptyJournal();
-}
-
-/** Which finding an explanation belongs to: its sheet, cell and rule (the figures may change as the sheet is fixed). */
-export function findingKey(f: { sheet: string; cell: string | null; rule: string }): string {
-  return `${f.sheet}!${f.cell ?? ''}#${f.rule}`;
 }
 
 export function serializeJournal(j: Journal): string {

@@ -47,7 +47,7 @@ describe('juesuan check', () => {
 
   test('the text report names the 舍位平衡 proposal of a rounding finding', async () => {
     const r = await run(['check', fixturePath('jiaozuo-2021-gongkai.xlsx')]);
-    expect(r.out).toMatch(/C6\s+G-INTRA-23.*舍位平衡建议：将 C9 改为 4477\.88/);
+    expect(r.out).toMatch(/C6\s+G-INTRA-23.*建议：舍位平衡：将 C9 改为 4,477\.88/);
   });
 
   test('--format json follows the findings contract', async () => {

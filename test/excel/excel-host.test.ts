@@ -165,7 +165,8 @@ describe('ExcelHost over the fake request context', () => {
     const name = await h.insertReportSheet(result);
     expect(name).toBe(`${REPORT_SHEET}2`);
     const sheet = doc.sheets.find((s) => s.name === name)!;
-    expect(sheet.get('J1')?.value).toBe('出错说明');
+    expect(sheet.get('J1')?.value).toBe('建议');
+    expect(sheet.get('K1')?.value).toBe('出错说明');
     expect(sheet.get('B2')?.value).toBe(doc.sheets[0].name);
     expect(fingerprintValues([['a']])).not.toBe(fingerprintValues([['b']]));
     let r = await h.clearMarks();
