@@ -136,11 +136,13 @@ maybe('the pane at 350 px (Jiaozuo sample)', () => {
     await field.press('Enter');
     await page.getByText('按万元换算为 22000.00万元').waitFor();
     expect(await field.inputValue()).toBe('220,000,000元');
+    await page.getByLabel('收支总计增减的主要原因', { exact: true }).fill('业务量增加');
+    await page.getByLabel('收支总计增减的主要原因', { exact: true }).press('Enter');
+    await page.locator('section[aria-label="待填写"]').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    for (const p of shotPath('draft-form.png')) await page.locator('aside').screenshot({ path: p });
     await field.fill('20,000');
     await field.press('Enter');
     await preview.filter({ hasText: '收、支总计各增加4354.74万元' }).waitFor();
-    await field.scrollIntoViewIfNeeded();
-    for (const p of shotPath('draft-form.png')) await page.locator('aside').screenshot({ path: p });
     expect(leftOrigin).toEqual([]);
   });
 });

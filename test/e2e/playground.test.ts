@@ -109,6 +109,7 @@ maybe('browser playground (npm start)', () => {
     await page.getByRole('tab', { name: '审核', exact: true }).click();
     await page.getByRole('button', { name: '一键审核' }).click();
     await page.getByTestId('notice').filter({ hasText: '审核完成' }).waitFor();
+    await page.getByRole('button', { name: /^识别 \d+ 张表/ }).click();
     const summary = await page.getByRole('table', { name: '识别的表' }).innerText();
     expect(summary).toContain('部门整体绩效自评表');
     expect(summary).toContain('部门（单位）整体绩效自评表');
