@@ -5,9 +5,12 @@
 import { CheckResult, Finding, ProposedEdit } from './findings';
 import { isAdvice } from './present';
 
-/** Which finding an explanation (已说明) belongs to: its sheet, cell and rule — the figures may change as it is fixed. */
-export function findingKey(f: { sheet: string; cell: string | null; rule: string }): string {
-  return `${f.sheet}!${f.cell ?? ''}#${f.rule}`;
+/**
+ * Which finding an explanation (已说明) belongs to: its sheet, cell, rule and stated figure — one paragraph may hold
+ * several figures under one rule, and a changed figure is a new question for the accountant.
+ */
+export function findingKey(f: { sheet: string; cell: string | null; rule: string; stated?: string | null }): string {
+  return `${f.sheet}!${f.cell ?? ''}#${f.rule}#${f.stated ?? ''}`;
 }
 
 function toValue(text: string): number | string {
