@@ -89,7 +89,8 @@ export async function runCheck(args: string[], io: CliIO): Promise<number> {
 function jsonOf(result: CheckResult): object {
   return {
     file: result.file,
-    sheets: result.sheets,
+    // `halves` only steers which cells --annotate fills; the contract lists the optional sheet fields.
+    sheets: result.sheets.map(({ halves: _halves, ...sheet }) => sheet),
     findings: result.findings,
     ...(result.edits.length ? { edits: result.edits } : {}),
   };

@@ -74,6 +74,8 @@ export function showMessage(message: string): string {
       const before = src.slice(0, offset);
       // A whole number is an amount only next to 元 or in a sum/ratio; alone it may be a 科目编码 or a year.
       if (/^\s*(?:万元|元)/.test(after) || /^\s*[÷×+−]/.test(after) || /[÷×+−=]\s*$/.test(before) || /按\s*$/.test(before)) return groupDigits(whole);
+      // After 填报/应为/相差 it is a figure, unless a name follows (`对应为 2080599 其他行政事业单位养老支出`).
+      if (/(?:填报|应为|表中为|相差)\s*$/.test(before) && !/^\s+[\u4e00-\u9fff]/.test(after)) return groupDigits(whole);
       return all;
     })
     .replace(/(\d)\s*pp\b/g, '$1 百分点');

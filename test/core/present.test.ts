@@ -23,6 +23,8 @@ test('amounts are grouped as the sheet shows them; codes and years are left alon
   expect(showMessage('按 578000 ÷ 578000 计算')).toBe('按 578,000 ÷ 578,000 计算');
   expect(showMessage('2013802 一般行政管理事务，2021年，公开05!C19')).toBe('2013802 一般行政管理事务，2021年，公开05!C19');
   expect(showMessage('相差 16.36 pp')).toBe('相差 16.36 百分点');
+  expect(showMessage('填报 295600，应为 295601，相差 1元')).toBe('填报 295,600，应为 295,601，相差 1元');
+  expect(showMessage('按列示顺序对应为 2080599 其他行政事业单位养老支出')).toBe('按列示顺序对应为 2080599 其他行政事业单位养老支出');
 });
 
 test('a finding without a figure pair shows no empty 应为; a reading note shows no figures at all', () => {
