@@ -45,6 +45,7 @@ export const S = {
   explainedRemoved: (where: string) => `已撤销 ${where} 的出错说明。`,
   explainedCount: (n: number) => `已说明 ${n}`,
   rechecking: '正在重新审核…',
+  savingExplanation: '正在保存出错说明…',
   cancelled: '已取消，未写入任何单元格。',
   recheckChanged: (changes: string) => `重新审核：${changes}。`,
   recheckSame: '重新审核：问题数未变。',

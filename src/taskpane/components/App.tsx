@@ -170,7 +170,7 @@ export const App: React.FC<AppProps> = ({ host, check = checkInContext, extraAct
     });
 
   const explain = (f: Finding, text: string | null) =>
-    guard(S.applying, async () => {
+    guard(S.savingExplanation, async () => {
       await host.setExplanation(findingKey(f), text);
       setExplained(host.explanations());
       onChanged?.(result);
