@@ -39,9 +39,12 @@ export async function runFix(args: string[], io: CliIO): Promise<number> {
     return 2;
   }
   let edits: ProposedEdit[];
+  let roundingBefore = 0;
   try {
     const workbook = await loadWorkbook(input);
-    edits = withCurrent(allEdits(checkWorkbook(workbook)), workbook);
+    const first = checkWorkbook(workbook);
+    roundingBefore = countBySeverity(first.findings).rounding;
+    edits = withCurrent(allEdits(first), workbook);
   } catch (e) {
     io.err(`juesuan fix：${errorMessage(e)}\n`);
     return 2;
@@ -61,6 +64,7 @@ export async function runFix(args: string[], io: CliIO): Promise<number> {
   // Re-check the copy so the accountant knows what the recomputation could not settle.
   const again = checkWorkbook(await readXlsx(out, path.basename(output)));
   const counts = countBySeverity(again.findings);
+  if (counts.rounding !== roundingBefore) io.out(`更正后复核：尾数误差 ${roundingBefore} → ${counts.rounding} 处（其余的在“juesuan check”中附有建议）。\n`);
   if (counts.error > 0) {
     io.out(`更正后仍有 ${counts.error} 处错误需要人工处理（如资金来源与合计不符、得分高于分值），请运行 juesuan check ${output} 查看。\n`);
     return 1;

@@ -71,6 +71,7 @@ test('juesuan fix on 公开表 writes the 舍位平衡 edits the pane offers, an
   const r = await run(['fix', input, '-o', out]);
   expect(r.out).not.toMatch(/没有需要更正的数字/);
   expect(r.out).toMatch(/公开02\s+D21\s+119\.47\s+119\.48\s+G-INTRA-12/);
+  expect(r.out).toMatch(/更正后复核：尾数误差 \d+ → \d+ 处/);
   const after = checkWorkbook(await readXlsx(new Uint8Array(fs.readFileSync(out)), 'out.xlsx'));
   const rounding = (x: typeof before) => x.findings.filter((f) => f.severity === 'rounding').length;
   expect(rounding(after)).toBeLessThan(rounding(before));
