@@ -14,7 +14,8 @@
 import { a1, parseA1 } from '../core/address';
 import { Cell, CellRange, SheetGrid, WorkbookGrid, makeSheetGrid } from '../core/grid';
 import { HostCapabilities, HostError, ReadProgress } from '../host/host';
-import { CellKey, CellState, FillState, JOURNAL_KEY, cellKey, fingerprintValues, parseJournal, serializeJournal } from '../host/journal';
+import { CellKey, CellState, FillState, FormulaValue, JOURNAL_KEY, TEXT_FORMAT, cellKey, fingerprintValues, valueKind } from '../host/journal';
+import { JournalSeal, installationSeal } from '../host/journal-seal';
 import { CommitRequest, JournalBackend, JournaledHost, Snapshot, SnapshotRequest } from '../host/journaled-host';
 import { NOTE_TAG } from '../host/marks';
 
@@ -29,6 +30,8 @@ export interface ExcelHostOptions {
   fileName?: string;
   /** Excel on the web can leave context.sync() pending forever while busy (office-js#4805); give up after this. */
   timeoutMs?: number;
+  /** Whose journals count as this installation's; tests pass another to play a second PC. */
+  seal?: JournalSeal;
 }
 
 export const DEFAULT_TIMEOUT_MS = 120_000;
@@ -210,9 +213,12 @@ export class ExcelHost extends JournaledHost {
     this.maxCells = options.maxCellsPerRead ?? MAX_CELLS_PER_READ;
     this.maxBytes = options.maxBytesPerRequest ?? MAX_BYTES_PER_REQUEST;
     this.fileName = options.fileName ?? '当前工作簿';
-    this.backend = new ExcelBackend(this.run, this.capabilities, () => this.userComments);
+    this.seal = options.seal ?? installationSeal;
+    this.backend = new ExcelBackend(this.run, this.capabilities, () => this.userComments, this.seal);
     this.isSet = options.isSetSupported;
   }
+
+  private readonly seal: JournalSeal;
 
   private readonly isSet: (name: string, version: string) => boolean;
 
@@ -228,6 +234,7 @@ export class ExcelHost extends JournaledHost {
   async readWorkbook(onProgress?: (p: ReadProgress) => void): Promise<WorkbookGrid> {
     const commentMode = this.capabilities.notes === 'comment';
     const meta: MetaSupport = { rows: this.isSet('ExcelApi', '1.9'), merges: this.isSet('ExcelApi', '1.13') };
+    let journalText: string | null = null;
     const workbook = await this.run(async (context) => {
       const wb = context.workbook;
       const sheets = wb.worksheets;
@@ -237,7 +244,7 @@ export class ExcelHost extends JournaledHost {
       const comments = commentMode ? wb.comments : null;
       comments?.load('items/id,items/content');
       await context.sync();
-      this.journal = parseJournal(journalItem && !journalItem.isNullObject ? String(journalItem.value) : null);
+      journalText = journalItem && !journalItem.isNullObject ? String(journalItem.value) : null;
       const names = sheets.items.map((s) => s.name);
       onProgress?.({ done: 0, total: names.length, counting: 'sheets' });
       const reads = new Map<string, SheetRead>(names.map((name) => [name, { name, blocks: [], hiddenRows: [], hiddenCols: [], merges: [] }]));
@@ -344,6 +351,7 @@ export class ExcelHost extends JournaledHost {
       onProgress?.({ done: names.length, total: names.length, counting: 'sheets' });
       return { fileName: this.fileName, sheets: grids };
     });
+    this.journal = await this.seal.open(journalText);
     this.workbook = workbook;
     return workbook;
   }
@@ -495,10 +503,12 @@ class ExcelBackend implements JournalBackend {
     private readonly run: ExcelRun,
     private readonly caps: HostCapabilities,
     private readonly userComments: () => Set<string>,
+    private readonly seal: JournalSeal,
   ) {}
 
   async snapshot(req: SnapshotRequest): Promise<Snapshot> {
-    return this.run(async (context) => {
+    // The journal's signature is checked after the round trip, outside Excel's batch.
+    const { journalText, ...snap } = await this.run(async (context) => {
       const wb = context.workbook;
       const journalItem = wb.settings.getItemOrNullObject(JOURNAL_KEY);
       journalItem.load('value');
@@ -577,11 +587,12 @@ class ExcelBackend implements JournalBackend {
       }
       return {
         states,
-        journal: parseJournal(journalItem.isNullObject ? null : String(journalItem.value)),
+        journalText: journalItem.isNullObject ? null : String(journalItem.value),
         sheetNames: wb.worksheets.items.map((w) => w.name),
         fingerprints,
       };
     });
+    return { ...snap, journal: await this.seal.open(journalText) };
   }
 
   /** The active cell of the selection, one sync. */
@@ -599,20 +610,27 @@ class ExcelBackend implements JournalBackend {
   }
 
   async commit(req: CommitRequest): Promise<void> {
+    const journalText = await this.seal.close(req.journal);
     await this.run(async (context) => {
       const wb = context.workbook;
       context.application.suspendScreenUpdatingUntilNextSync();
       // The journal goes first in the batch: if a later write fails, restore still knows every cell touched.
-      wb.settings.add(JOURNAL_KEY, serializeJournal(req.journal));
+      wb.settings.add(JOURNAL_KEY, journalText);
       if (req.addSheet) {
         const add = req.addSheet;
         const ws = wb.worksheets.add(add.name);
         const width = Math.max(1, ...add.cells.map((r) => r.length));
         const block = add.cells.map((r) => Array.from({ length: width }, (_, j) => r[j] ?? { value: null }));
         const range = ws.getRange(`A1:${a1(block.length - 1, width - 1)}`);
-        range.numberFormat = block.map((r) => r.map((c) => c.numFmt ?? 'General'));
-        // Constants and formulas in one matrix: Excel calculates the formulas itself.
-        range.formulas = block.map((r) => r.map((c) => (c.formula ? `=${c.formula}` : (c.value ?? ''))));
+        const isText = (c: (typeof block)[number][number]) => !c.formula && typeof c.value === 'string' && c.value !== '';
+        // Text cells get the text format before any value lands, so no text becomes a formula; constants go in as
+        // values, formulas one cell at a time through `formulas`; a text's own format (rare) is set after its value.
+        range.numberFormat = block.map((r) => r.map((c) => (isText(c) ? TEXT_FORMAT : (c.numFmt ?? 'General'))));
+        range.values = block.map((r) => r.map((c) => (c.formula ? '' : (c.value ?? ''))));
+        block.forEach((r, i) => r.forEach((c, j) => c.formula && (ws.getRange(a1(i, j)).formulas = [[`=${c.formula}`]])));
+        if (block.some((r) => r.some((c) => isText(c) && c.numFmt && c.numFmt !== TEXT_FORMAT))) {
+          range.numberFormat = block.map((r) => r.map((c) => (isText(c) ? (c.numFmt ?? TEXT_FORMAT) : (c.numFmt ?? 'General'))));
+        }
         for (const m of add.merges ?? []) ws.getRange(m).merge(false);
         if (add.boldFirstRow) ws.getRange(`A1:${a1(0, width - 1)}`).format.font.bold = true;
         block.forEach((r, i) => r.forEach((c, j) => c.bold && (ws.getRange(a1(i, j)).format.font.bold = true)));
@@ -629,9 +647,7 @@ class ExcelBackend implements JournalBackend {
       for (const run of runs(cleared)) wb.worksheets.getItem(run.sheet).getRange(runAddress(run)).format.fill.clear();
       for (const w of req.writes) {
         if (w.formula === undefined && w.numFmt === undefined) continue;
-        const range = wb.worksheets.getItem(w.sheet).getRange(w.address);
-        if (w.numFmt !== undefined) range.numberFormat = [[w.numFmt]];
-        if (w.formula !== undefined) range.formulas = [[w.formula]];
+        writeCell(wb.worksheets.getItem(w.sheet).getRange(w.address), w.formula, w.numFmt);
       }
       for (const w of req.writes) {
         if (w.note === undefined) continue;
@@ -654,6 +670,29 @@ class ExcelBackend implements JournalBackend {
       await context.sync();
     });
   }
+}
+
+/**
+ * One cell's value and number format, in this order: text under the text format first, then its value through
+ * `values` (Office.js turns a string starting with =, + or - into a formula through `formulas` and through `values`
+ * in any other format), then the format it is meant to keep; a formula through `formulas`; a number, boolean or ''
+ * through `values` after its format.
+ */
+function writeCell(range: Excel.Range, value: FormulaValue | undefined, numFmt: string | undefined): void {
+  if (value === undefined) {
+    if (numFmt !== undefined) range.numberFormat = [[numFmt]];
+    return;
+  }
+  const kind = valueKind(value, numFmt);
+  if (kind === 'text') {
+    range.numberFormat = [[TEXT_FORMAT]];
+    range.values = [[value]];
+    if (numFmt !== undefined && numFmt !== TEXT_FORMAT) range.numberFormat = [[numFmt]];
+    return;
+  }
+  if (numFmt !== undefined) range.numberFormat = [[numFmt]];
+  if (kind === 'formula') range.formulas = [[value]];
+  else range.values = [[value]];
 }
 
 function settableFill(fill: FillState): Excel.CellPropertiesFill {

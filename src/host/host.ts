@@ -42,7 +42,31 @@ export interface RestoreReport {
   sheetsRemoved: string[];
   /** Report sheets kept because the user wrote in them. */
   sheetsKept: string[];
+  /** A foreign journal the user chose not to replay: nothing was changed. */
+  declined?: boolean;
+  /** A foreign journal of which only fills and notes were restored, as the user chose. */
+  marksOnly?: boolean;
+  /** Why the workbook's journal was refused (Chinese): nothing was replayed and the journal was discarded. */
+  rejected?: string;
 }
+
+/** One aspect of one cell a foreign journal would change, as the cell shows it now and as it would become. */
+export interface ForeignChange extends CellRef {
+  aspect: 'content' | 'numFmt' | 'fill' | 'note';
+  from: string;
+  to: string;
+}
+
+/** Everything replaying a journal not written on this PC would do, for the user to check first. */
+export interface ForeignRestorePlan {
+  changes: ForeignChange[];
+  /** Sheets it would delete (their contents still match what the journal says was added). */
+  deleteSheets: string[];
+}
+
+/** 'all' replays it as listed; 'marks' restores fills and notes only; null changes nothing. */
+export type ForeignRestoreChoice = 'all' | 'marks' | null;
+export type ConfirmForeignRestore = (plan: ForeignRestorePlan) => Promise<ForeignRestoreChoice>;
 
 /** Asked before a non-empty cell is overwritten; resolves true to overwrite. */
 export type ConfirmOverwrite = (cells: CellChange[]) => Promise<boolean>;
@@ -92,7 +116,11 @@ export interface Host {
    */
   applyHighlights(findings: Finding[], sheets?: SheetSummary[]): Promise<WriteReport>;
   applyEdits(edits: ProposedEdit[], confirmOverwrite: ConfirmOverwrite): Promise<WriteReport>;
-  clearMarks(): Promise<RestoreReport>;
+  /**
+   * Restores what the journal recorded. A journal not signed on this PC is foreign: every change it would make is
+   * passed to `confirmForeign` first (without it nothing foreign is replayed).
+   */
+  clearMarks(confirmForeign?: ConfirmForeignRestore): Promise<RestoreReport>;
   selectCell(sheet: string, cell: string): Promise<void>;
   /** Inserts a new 审核结果 sheet (never replaces one) and returns its name. */
   insertReportSheet(result: CheckResult): Promise<string>;

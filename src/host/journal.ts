@@ -8,6 +8,7 @@
  * cell whose state differs in any way from what the add-in last wrote is left alone and reported.
  * Pure data and functions only: storage (workbook settings, an in-memory map) is the host's business.
  */
+import { parseA1 } from '../core/address';
 export { findingKey } from '../core/edits';
 
 export interface FillState {
@@ -67,6 +68,14 @@ export interface Journal {
    * workbook; not a cell write, so 清除标记 keeps it.
    */
   explained?: Record<string, string>;
+  /**
+   * Where the journal came from, set when it is read and never stored (journal-seal.ts): true when it does not carry
+   * this installation's signature — another PC's, a crafted one, or one from before journals were signed. A journal
+   * built from a foreign one stays foreign, so writing to the workbook never vouches for someone else's entries.
+   */
+  foreign?: boolean;
+  /** Why the stored journal was refused (damaged, too many entries, a range or unknown sheet): nothing is replayed. */
+  rejected?: string;
 }
 
 export const JOURNAL_KEY = 'juesuan.journal';
@@ -90,8 +99,91 @@ export function parseJournal(text: string | null | undefined): Journal {
   return emptyJournal();
 }
 
+/** The stored form: provenance (foreign, rejected) is never written, so only a signature can make a journal ours. */
 export function serializeJournal(j: Journal): string {
-  return JSON.stringify(j);
+  const { foreign: _f, rejected: _r, ...stored } = j;
+  return JSON.stringify(stored);
+}
+
+/**
+ * At most this many cells in one journal: a real workbook's marks stay far below (a 200 000-row 支出表 with a
+ * 尾数误差 in every 997th row: about 1 600), and a journal is stored in the document's settings, so a larger one is
+ * refused on reading and never written.
+ */
+export const MAX_JOURNAL_ENTRIES = 50_000;
+/** Sheets the add-in can have added; Excel allows any number, a journal listing more than this is not ours. */
+export const MAX_JOURNAL_SHEETS = 1_000;
+const MAX_TEXT = 32_767; // Excel's characters per cell
+const MAX_SHEET_NAME = 31;
+/** A single cell of Excel's grid (A1 … XFD1048576), as the add-in records it: no `$`, no range, no sheet part. */
+const SINGLE_CELL = /^[A-Z]{1,3}[1-9]\d{0,6}$/;
+
+function isSingleCell(address: unknown): boolean {
+  if (typeof address !== 'string' || !SINGLE_CELL.test(address)) return false;
+  const p = parseA1(address);
+  return !!p && p.row < 1_048_576 && p.col < 16_384;
+}
+
+function isText(v: unknown, max = MAX_TEXT): v is string {
+  return typeof v === 'string' && v.length <= max;
+}
+
+function isCellState(s: unknown): s is CellState {
+  if (!s || typeof s !== 'object') return false;
+  const c = s as Record<string, unknown>;
+  const fill = c.fill as Record<string, unknown> | null;
+  if (!fill || typeof fill !== 'object' || Array.isArray(fill)) return false;
+  for (const [k, v] of Object.entries(fill)) {
+    if (!(FILL_KEYS as string[]).includes(k)) return false;
+    if (!(v === null || v === undefined || typeof v === 'number' || isText(v, 64))) return false;
+  }
+  const f = c.formula;
+  if (!(isText(f) || typeof f === 'boolean' || (typeof f === 'number' && Number.isFinite(f)))) return false;
+  return isText(c.numFmt, 255) && (c.note === null || isText(c.note));
+}
+
+/**
+ * Why a stored journal cannot be used (Chinese, for the pane), or null when every entry is a single cell with
+ * well-formed states and the counts are within the caps. Whether its sheets exist is checked against the workbook
+ * when it is replayed (journalSheetProblem).
+ */
+export function journalProblem(j: unknown): string | null {
+  if (!j || typeof j !== 'object') return '标记记录已损坏';
+  const o = j as Record<string, unknown>;
+  if (o.version !== 1 || !Array.isArray(o.entries) || !Array.isArray(o.sheets)) return '标记记录的格式无法识别';
+  if (o.entries.length > MAX_JOURNAL_ENTRIES) return `标记记录有 ${o.entries.length} 项，超过 ${MAX_JOURNAL_ENTRIES} 项的上限`;
+  if (o.sheets.length > MAX_JOURNAL_SHEETS) return `标记记录列出 ${o.sheets.length} 张新增工作表，超过 ${MAX_JOURNAL_SHEETS} 张的上限`;
+  for (const e of o.entries as Record<string, unknown>[]) {
+    const where = e && typeof e === 'object' ? `${String(e.sheet)}!${String(e.address)}` : String(e);
+    if (!e || typeof e !== 'object' || !isText(e.sheet, MAX_SHEET_NAME) || !e.sheet) return `标记记录中有无法识别的项（${where.slice(0, 60)}）`;
+    if (!isSingleCell(e.address)) return `标记记录中的“${where.slice(0, 60)}”不是单个单元格`;
+    if (!isCellState(e.before) || !isCellState(e.after)) return `标记记录中 ${where} 的内容无法识别`;
+  }
+  for (const s of o.sheets as Record<string, unknown>[]) {
+    if (!s || typeof s !== 'object' || !isText(s.name, MAX_SHEET_NAME) || !s.name || !isText(s.fingerprint, 200)) return '标记记录中的新增工作表无法识别';
+  }
+  return null;
+}
+
+/** The first entry on a sheet the workbook does not have, as a refusal (Chinese); null when every sheet exists. */
+export function journalSheetProblem(j: Journal, sheetNames: Iterable<string>): string | null {
+  const names = new Set(sheetNames);
+  const stray = j.entries.find((e) => !names.has(e.sheet));
+  return stray ? `标记记录中的单元格 ${stray.sheet}!${stray.address} 所在的工作表不存在` : null;
+}
+
+/** The number format of text: a value written under it stays text, whatever characters it starts with. */
+export const TEXT_FORMAT = '@';
+
+/**
+ * How a value write lands in a cell: a formula (`=…` in a cell not formatted as text), text, or a constant (number,
+ * boolean, or '' for empty). Text is written under TEXT_FORMAT before its value, never through `formulas`:
+ * Office.js turns a string starting with =, + or - into a formula however it arrives.
+ */
+export function valueKind(value: FormulaValue, numFmt: string | undefined): 'formula' | 'text' | 'constant' {
+  if (typeof value !== 'string' || value === '') return 'constant';
+  if (value.startsWith('=') && numFmt !== TEXT_FORMAT) return 'formula';
+  return 'text';
 }
 
 const FILL_KEYS: (keyof FillState)[] = ['color', 'pattern', 'patternColor', 'tintAndShade', 'patternTintAndShade'];
@@ -163,6 +255,7 @@ export function recordWrites(journal: Journal, states: Map<string, CellState>, w
     if (ASPECTS.every((a) => sameAspect(before, after, a))) index.delete(k);
     else index.set(k, { sheet: w.sheet, address: w.address, before, after });
   }
+  // Spread first: provenance (foreign) and state other parts keep in the journal travel with it.
   return { ...journal, version: 1, entries: [...index.values()], sheets: journal.sheets.slice() };
 }
 
@@ -184,7 +277,8 @@ export function planRestore(journal: Journal, states: Map<string, CellState>): R
     if (stateMatches(current, e.after)) {
       const w: CellWrite = { sheet: e.sheet, address: e.address };
       if (!sameAspect(e.before, e.after, 'fill')) w.fill = e.before.fill;
-      if (!sameAspect(e.before, e.after, 'formula')) w.formula = e.before.formula;
+      // A value goes back with its number format, so a host knows a text from a formula and writes text as text.
+      if (!sameAspect(e.before, e.after, 'formula')) (w.formula = e.before.formula), (w.numFmt = e.before.numFmt);
       if (!sameAspect(e.before, e.after, 'numFmt')) w.numFmt = e.before.numFmt;
       if (!sameAspect(e.before, e.after, 'note')) w.note = e.before.note;
       plan.writes.push(w);

@@ -7,7 +7,10 @@ import { a1, parseA1, rangeA1 } from '../core/address';
 import { CheckResult, Finding, ProposedEdit, SheetSummary } from '../core/findings';
 import { WorkbookGrid } from '../core/grid';
 import {
+  ConfirmForeignRestore,
   ConfirmOverwrite,
+  ForeignChange,
+  ForeignRestorePlan,
   Host,
   HostCapabilities,
   HostError,
@@ -25,13 +28,17 @@ import {
   CellWrite,
   FillState,
   Journal,
+  MAX_JOURNAL_ENTRIES,
+  TEXT_FORMAT,
   cellKey,
   emptyJournal,
   entryIndex,
   fingerprintValues,
+  journalSheetProblem,
   ownedBase,
   planRestore,
   recordWrites,
+  valueKind,
 } from './journal';
 import { REPORT_SHEET, highlightFill, isHighlightFill, markColumns, noteTextFor, notesByCell, reportRows, rowMarks, uniqueSheetName } from './marks';
 
@@ -84,6 +91,44 @@ export function insertCells(rows: InsertRow[]): InsertCell[][] {
  */
 export function fingerprintCells(cells: InsertCell[][]): string {
   return fingerprintValues(cells.map((r) => r.map((c) => (c.formula ? `=${c.formula}` : (c.value ?? '')))));
+}
+
+/**
+ * A text value goes in under the text format (unless the caller names another format, which the host applies after
+ * the value): Office.js turns a string starting with =, + or - into a formula, and a typed 待填项 must stay text.
+ */
+export function textSafe<W extends CellWrite>(w: W): W {
+  return w.formula !== undefined && w.numFmt === undefined && valueKind(w.formula, undefined) === 'text' ? { ...w, numFmt: TEXT_FORMAT } : w;
+}
+
+/** Refuses a write whose journal would pass the cap a journal is read back under. */
+function withinCap(journal: Journal): Journal {
+  if (journal.entries.length > MAX_JOURNAL_ENTRIES) {
+    throw new HostError(`要标记或写入的单元格过多（${journal.entries.length} 个，上限 ${MAX_JOURNAL_ENTRIES} 个），未写入；请先清除标记，或只对部分工作表审核`);
+  }
+  return journal;
+}
+
+function describeFill(f: FillState): string {
+  return f.pattern === 'None' || (!f.pattern && !f.color) ? '无填色' : String(f.color ?? f.pattern);
+}
+
+function describeValue(v: CellState['formula']): string {
+  return v === '' ? '（空）' : String(v);
+}
+
+/** Every aspect a restore write changes, described as the cell shows it now and as it would become. */
+function describeWrites(writes: CellWrite[], states: Map<string, CellState>): ForeignChange[] {
+  const out: ForeignChange[] = [];
+  for (const w of writes) {
+    const now = states.get(cellKey(w.sheet, w.address))!;
+    const at = { sheet: w.sheet, cell: w.address };
+    if (w.formula !== undefined && w.formula !== now.formula) out.push({ ...at, aspect: 'content', from: describeValue(now.formula), to: describeValue(w.formula) });
+    if (w.numFmt !== undefined && w.numFmt !== now.numFmt) out.push({ ...at, aspect: 'numFmt', from: now.numFmt, to: w.numFmt });
+    if (w.fill !== undefined) out.push({ ...at, aspect: 'fill', from: describeFill(now.fill), to: describeFill(w.fill) });
+    if (w.note !== undefined) out.push({ ...at, aspect: 'note', from: now.note ?? '无批注', to: w.note ?? '无批注' });
+  }
+  return out;
 }
 
 export abstract class JournaledHost implements Host {
@@ -159,7 +204,7 @@ export abstract class JournaledHost implements Host {
       }
       writes.push(w);
     }
-    const journal = recordWrites(snap.journal, snap.states, writes);
+    const journal = withinCap(recordWrites(snap.journal, snap.states, writes));
     await this.backend.commit({ writes, journal });
     this.journal = journal;
     return { written: writes.length, skipped: skipped.map(toRef), ...(lockedHit.length ? { protectedSheets: lockedHit } : {}) };
@@ -189,11 +234,11 @@ export abstract class JournaledHost implements Host {
       if (declined.has(cellKey(key.sheet, key.address))) return;
       const w: CellWrite = { ...key, formula: e.value };
       if (e.numFmt) w.numFmt = e.numFmt;
-      writes.push(w);
+      writes.push(textSafe(w));
     });
     const skipped = nonEmpty.filter((x) => declined.has(cellKey(x.key.sheet, x.key.address))).map((x) => toRef(x.key));
     if (writes.length === 0) return { written: 0, skipped, ...lockedNote };
-    const journal = recordWrites(snap.journal, snap.states, writes);
+    const journal = withinCap(recordWrites(snap.journal, snap.states, writes));
     await this.backend.commit({ writes, journal });
     this.journal = journal;
     this.afterEdits(writes);
@@ -203,27 +248,67 @@ export abstract class JournaledHost implements Host {
   /** Lets a host update its cached grid after values were written. */
   protected afterEdits(_writes: CellWrite[]): void {}
 
-  async clearMarks(): Promise<RestoreReport> {
+  async clearMarks(confirmForeign?: ConfirmForeignRestore): Promise<RestoreReport> {
     this.requireWrite();
     const pre = this.journal;
-    const snap = await this.backend.snapshot({ cells: pre.entries, fingerprint: pre.sheets.map((s) => s.name) });
-    // The journal stored in the document is authoritative; read states for any entry the cache did not know.
-    const missing = snap.journal.entries.filter((e) => !snap.states.has(cellKey(e.sheet, e.address)));
-    const states = missing.length ? new Map([...snap.states, ...(await this.backend.snapshot({ cells: missing })).states]) : snap.states;
-    const plan = planRestore(snap.journal, states);
+    const known = this.workbook ? new Set(this.workbook.sheets.map((s) => s.name)) : null;
+    // The cached journal's cells are read in the same round trip (the common case: our own journal, two syncs);
+    // a foreign or refused one is read only after it was checked against the workbook's sheets.
+    const first = pre.foreign || pre.rejected ? [] : pre.entries.filter((e) => !known || known.has(e.sheet));
+    const snap = await this.backend.snapshot({ cells: first, fingerprint: pre.sheets.map((s) => s.name) });
+    // The journal stored in the document is authoritative; its provenance was established as it was read.
+    let stored = snap.journal;
+    const rejected = stored.rejected ?? (stored.foreign ? journalSheetProblem(stored, snap.sheetNames) : null);
+    const none = { restored: 0, userChanged: [], sheetsRemoved: [], sheetsKept: [] };
+    if (rejected) {
+      // Nothing of it is replayed; the refused journal is replaced, so the next 一键审核 starts clean.
+      await this.backend.commit({ writes: [], journal: emptyJournal() });
+      this.journal = emptyJournal();
+      return { ...none, rejected };
+    }
+    const names = new Set(snap.sheetNames);
+    const gone = stored.entries.filter((e) => !names.has(e.sheet));
+    if (gone.length) stored = { ...stored, entries: stored.entries.filter((e) => names.has(e.sheet)) };
+    const missing = stored.entries.filter((e) => !snap.states.has(cellKey(e.sheet, e.address)));
+    const unprinted = stored.sheets.map((s) => s.name).filter((n) => !snap.fingerprints.has(n));
+    let states = snap.states;
+    let fingerprints = snap.fingerprints;
+    if (missing.length || unprinted.length) {
+      const more = await this.backend.snapshot({ cells: missing, fingerprint: unprinted });
+      states = new Map([...snap.states, ...more.states]);
+      fingerprints = new Map([...snap.fingerprints, ...more.fingerprints]);
+    }
+    const plan = planRestore(stored, states);
     const sheetsRemoved: string[] = [];
     const sheetsKept: string[] = [];
-    for (const s of snap.journal.sheets) {
-      const fp = snap.fingerprints.get(s.name);
+    for (const s of stored.sheets) {
+      const fp = fingerprints.get(s.name);
       if (fp === undefined || fp === null) continue;
       if (fp === s.fingerprint) sheetsRemoved.push(s.name);
       else sheetsKept.push(s.name);
     }
+    let writes = plan.writes;
+    let deleteSheets = sheetsRemoved;
+    let marksOnly = false;
+    if (stored.foreign && (writes.length || deleteSheets.length)) {
+      const foreignPlan: ForeignRestorePlan = { changes: describeWrites(writes, states), deleteSheets };
+      const choice = confirmForeign ? await confirmForeign(foreignPlan) : null;
+      if (choice === null) return { ...none, declined: true };
+      if (choice === 'marks') {
+        marksOnly = true;
+        deleteSheets = [];
+        writes = writes
+          .map((w) => ({ sheet: w.sheet, address: w.address, ...(w.fill !== undefined ? { fill: w.fill } : {}), ...(w.note !== undefined ? { note: w.note } : {}) }))
+          .filter((w) => w.fill !== undefined || w.note !== undefined);
+      }
+    }
     // Explanations are the accountant's words, not marks: they stay.
-    const journal: Journal = snap.journal.explained ? { ...emptyJournal(), explained: snap.journal.explained } : emptyJournal();
-    await this.backend.commit({ writes: plan.writes, journal, deleteSheets: sheetsRemoved });
+    const journal: Journal = stored.explained ? { ...emptyJournal(), explained: stored.explained } : emptyJournal();
+    await this.backend.commit({ writes, journal, deleteSheets });
     this.journal = journal;
-    return { restored: plan.restored.length, userChanged: plan.userChanged.map(toRef), sheetsRemoved, sheetsKept };
+    const userChanged = [...plan.userChanged, ...gone].map(toRef);
+    if (marksOnly) return { restored: writes.length, userChanged, sheetsRemoved: [], sheetsKept: [], marksOnly };
+    return { restored: plan.restored.length, userChanged, sheetsRemoved, sheetsKept };
   }
 
   explanations(): Record<string, string> {
@@ -291,16 +376,18 @@ export abstract class JournaledHost implements Host {
       const list = occupied.slice(0, 5).map((k) => k.address).join('、') + (occupied.length > 5 ? ` 等 ${occupied.length} 格` : '');
       throw new HostError(`所选位置下方已有内容（${at.sheet}!${list}），为避免覆盖，未插入。请选择一块足够大的空白区域。`);
     }
-    const writes: CellWrite[] = targets.map(({ key, cell }) => ({
-      ...key,
-      formula: cell.formula ? `=${cell.formula}` : cell.value!,
-      ...(cell.numFmt ? { numFmt: cell.numFmt } : {}),
-      ...(cell.formula && cell.value !== null ? { result: cell.value } : {}),
-    }));
+    const writes: CellWrite[] = targets.map(({ key, cell }) =>
+      textSafe({
+        ...key,
+        formula: cell.formula ? `=${cell.formula}` : cell.value!,
+        ...(cell.numFmt ? { numFmt: cell.numFmt } : {}),
+        ...(cell.formula && cell.value !== null ? { result: cell.value } : {}),
+      }),
+    );
     const range = rangeA1(origin.row, origin.col, origin.row + cells.length - 1, origin.col + width - 1);
     if (writes.length === 0) return { sheet: at.sheet, range, written: 0 };
     const states = new Map([...snap.states].filter(([k]) => writes.some((w) => cellKey(w.sheet, w.address) === k)));
-    const journal = recordWrites(snap.journal, states, writes.map(({ result: _r, ...w }) => w));
+    const journal = withinCap(recordWrites(snap.journal, states, writes.map(({ result: _r, ...w }) => w)));
     await this.backend.commit({ writes, journal });
     this.journal = journal;
     this.afterEdits(writes);

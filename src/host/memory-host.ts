@@ -5,7 +5,8 @@
 import { parseA1 } from '../core/address';
 import { Cell, CellRange, SheetGrid, WorkbookGrid, makeSheetGrid } from '../core/grid';
 import { HostCapabilities, ReadProgress } from './host';
-import { CellKey, CellState, FillState, JOURNAL_KEY, cellKey, fingerprintValues, parseJournal, serializeJournal } from './journal';
+import { CellKey, CellState, FillState, JOURNAL_KEY, TEXT_FORMAT, cellKey, fingerprintValues, valueKind } from './journal';
+import { JournalSeal, installationSeal } from './journal-seal';
 import { CommitRequest, JournalBackend, JournaledHost, Snapshot, SnapshotRequest } from './journaled-host';
 
 export const NO_FILL: FillState = { color: '#FFFFFF', pattern: 'None', patternColor: '#000000', tintAndShade: 0, patternTintAndShade: 0 };
@@ -50,14 +51,18 @@ export class MemoryHost extends JournaledHost {
   /** The cell the playground user clicked: where 插入到所选单元格 writes. */
   selection: CellKey | null = null;
 
-  constructor(readonly doc: MemoryDocument) {
+  /** `seal`: whose journals count as this installation's (a test passes another to play a second PC). */
+  constructor(
+    readonly doc: MemoryDocument,
+    private readonly seal: JournalSeal = installationSeal,
+  ) {
     super();
-    this.backend = new MemoryBackend(doc, () => this.selection);
+    this.backend = new MemoryBackend(doc, () => this.selection, seal);
   }
 
   async readWorkbook(onProgress?: (p: ReadProgress) => void): Promise<WorkbookGrid> {
     onProgress?.({ done: 0, total: this.doc.sheets.length, counting: 'sheets' });
-    this.journal = parseJournal(this.doc.settings.get(JOURNAL_KEY));
+    this.journal = await this.seal.open(this.doc.settings.get(JOURNAL_KEY));
     const sheets = this.doc.sheets.map((s) =>
       makeSheetGrid({
         name: s.grid.name,
@@ -93,6 +98,7 @@ class MemoryBackend implements JournalBackend {
   constructor(
     private readonly doc: MemoryDocument,
     private readonly selected: () => CellKey | null,
+    private readonly seal: JournalSeal,
   ) {}
 
   async selection(): Promise<CellKey | null> {
@@ -124,18 +130,20 @@ class MemoryBackend implements JournalBackend {
       const s = this.doc.sheets.find((x) => x.grid.name === name);
       fingerprints.set(name, s ? fingerprintValues(s.grid.cells.map((r) => (r ?? []).map((c) => (c?.formula ? `=${c.formula}` : (c?.value ?? ''))))) : null);
     }
-    return { states, journal: parseJournal(this.doc.settings.get(JOURNAL_KEY)), sheetNames: this.doc.sheets.map((s) => s.grid.name), fingerprints };
+    return { states, journal: await this.seal.open(this.doc.settings.get(JOURNAL_KEY)), sheetNames: this.doc.sheets.map((s) => s.grid.name), fingerprints };
   }
 
   async commit(req: CommitRequest): Promise<void> {
-    this.doc.settings.set(JOURNAL_KEY, serializeJournal(req.journal));
+    this.doc.settings.set(JOURNAL_KEY, await this.seal.close(req.journal));
     if (req.addSheet) {
       const cells = req.addSheet.cells.map((r) =>
         r.map((c): Cell | undefined => {
           if (!c.formula && (c.value === null || c.value === '')) return undefined;
           const cell: Cell = { value: c.value === '' ? null : c.value };
           if (c.formula) cell.formula = c.formula;
-          if (c.numFmt && c.numFmt !== 'General') cell.numFmt = c.numFmt;
+          // Text is text under the text format, as the Excel host writes it.
+          const numFmt = c.numFmt ?? (!c.formula && typeof c.value === 'string' ? TEXT_FORMAT : undefined);
+          if (numFmt && numFmt !== 'General') cell.numFmt = numFmt;
           return cell;
         }),
       );
@@ -159,7 +167,8 @@ class MemoryBackend implements JournalBackend {
             const f = w.formula;
             delete c.error;
             delete c.formulaWithoutValue;
-            if (typeof f === 'string' && f.startsWith('=')) {
+            // A string starting with = in a cell formatted as text is text, as in Excel.
+            if (typeof f === 'string' && valueKind(f, c.numFmt ?? 'General') === 'formula') {
               const known = w.result !== undefined ? { value: w.result } as Cell : undefined;
               const cached = known ?? this.formulaValues.get(`${cellKey(w.sheet, w.address)}\u0000${f.slice(1)}`);
               c.formula = f.slice(1);

@@ -80,6 +80,8 @@ export class FakeDocument {
   nextCommentId = 1;
   selection: { sheet: string; address: string } | null = null;
   activeSheet: string | null = null;
+  /** Every cell write in the order Excel applied it, so tests can check that a format went in before a value. */
+  cellWrites: { sheet: string; address: string; via: 'values' | 'formulas' | 'numberFormat'; value: unknown }[] = [];
   sheet(name: string): FakeSheet {
     const s = this.sheets.find((x) => x.name === name);
     if (!s) throw fakeError('ItemNotFound', `sheet ${name}`);
@@ -119,6 +121,22 @@ function fakeError(code: string, message: string): Error {
   const e = new Error(`${code}: ${message}`) as Error & { code: string };
   e.code = code;
   return e;
+}
+
+/** What Excel makes of a value entered into a cell (through `values` or `formulas` alike). */
+function enter(cell: FakeCell, x: FakeCell['value']): void {
+  delete cell.formula;
+  if (typeof x !== 'string' || cell.numFmt === '@' || !/^[=+-]/.test(x)) {
+    cell.value = x;
+  } else if (x.startsWith('=')) {
+    cell.formula = x.slice(1);
+    cell.value = 0;
+  } else if (/^[+-]\d+(\.\d+)?$/.test(x)) {
+    cell.value = Number(x);
+  } else {
+    cell.formula = x;
+    cell.value = 0;
+  }
 }
 
 type Op = { kind: 'write'; bytes: number; apply: () => void } | { kind: 'load'; apply: () => unknown };
@@ -323,12 +341,17 @@ export class FakeRange extends Proxy {
   get values(): unknown[][] {
     return this.get('values');
   }
+  /**
+   * As Office.js: null leaves a cell unchanged; in a cell not formatted as text (`@`) a string starting with = is
+   * entered as a formula, one starting with + or - as a number when it reads as one, else as a formula.
+   */
   set values(v: unknown[][]) {
     this.guardedWrite(utf8Bytes(JSON.stringify(v)), () =>
       this.each(this.resolve(), (addr, r, c) => {
-        const cell = this.sheet().ensure(addr);
-        cell.value = v[r - this.resolve().top][c - this.resolve().left] as FakeCell['value'];
-        delete cell.formula;
+        const x = v[r - this.resolve().top][c - this.resolve().left] as FakeCell['value'] | null;
+        if (x === null) return;
+        this.ctx.doc.cellWrites.push({ sheet: this.sheetName, address: addr, via: 'values', value: x });
+        enter(this.sheet().ensure(addr), x);
       }),
     );
   }
@@ -341,7 +364,10 @@ export class FakeRange extends Proxy {
   set numberFormat(v: string[][]) {
     this.guardedWrite(utf8Bytes(JSON.stringify(v)), () =>
       this.each(this.resolve(), (addr, r, c) => {
-        this.sheet().ensure(addr).numFmt = v[r - this.resolve().top][c - this.resolve().left];
+        const f = v[r - this.resolve().top][c - this.resolve().left];
+        if (f === null) return;
+        this.ctx.doc.cellWrites.push({ sheet: this.sheetName, address: addr, via: 'numberFormat', value: f });
+        this.sheet().ensure(addr).numFmt = f;
       }),
     );
   }
@@ -351,15 +377,10 @@ export class FakeRange extends Proxy {
   set formulas(v: unknown[][]) {
     this.guardedWrite(utf8Bytes(JSON.stringify(v)), () =>
       this.each(this.resolve(), (addr, r, c) => {
-        const x = v[r - this.resolve().top][c - this.resolve().left] as FakeCell['value'];
-        const cell = this.sheet().ensure(addr);
-        if (typeof x === 'string' && x.startsWith('=')) {
-          cell.formula = x.slice(1);
-          cell.value = 0;
-        } else {
-          delete cell.formula;
-          cell.value = x;
-        }
+        const x = v[r - this.resolve().top][c - this.resolve().left] as FakeCell['value'] | null;
+        if (x === null) return;
+        this.ctx.doc.cellWrites.push({ sheet: this.sheetName, address: addr, via: 'formulas', value: x });
+        enter(this.sheet().ensure(addr), x);
       }),
     );
   }
