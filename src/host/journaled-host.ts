@@ -38,7 +38,6 @@ import {
   ownedBase,
   planRestore,
   recordWrites,
-  valueKind,
 } from './journal';
 import { REPORT_SHEET, highlightFill, isHighlightFill, markColumns, noteTextFor, notesByCell, reportRows, rowMarks, uniqueSheetName } from './marks';
 
@@ -94,11 +93,13 @@ export function fingerprintCells(cells: InsertCell[][]): string {
 }
 
 /**
- * A text value goes in under the text format (unless the caller names another format, which the host applies after
- * the value): Office.js turns a string starting with =, + or - into a formula, and a typed 待填项 must stay text.
+ * A constant written as text goes in under the text format (Office.js turns a string starting with =, + or - into
+ * a formula, and a typed 待填项 must stay text). A format the caller names is kept (the host applies it after the
+ * value) unless the text starts with =, which only the text format keeps from being read as a formula.
  */
 export function textSafe<W extends CellWrite>(w: W): W {
-  return w.formula !== undefined && w.numFmt === undefined && valueKind(w.formula, undefined) === 'text' ? { ...w, numFmt: TEXT_FORMAT } : w;
+  const v = w.formula;
+  return typeof v === 'string' && v !== '' && (w.numFmt === undefined || v.startsWith('=')) ? { ...w, numFmt: TEXT_FORMAT } : w;
 }
 
 /** Refuses a write whose journal would pass the cap a journal is read back under. */
@@ -377,12 +378,9 @@ export abstract class JournaledHost implements Host {
       throw new HostError(`所选位置下方已有内容（${at.sheet}!${list}），为避免覆盖，未插入。请选择一块足够大的空白区域。`);
     }
     const writes: CellWrite[] = targets.map(({ key, cell }) =>
-      textSafe({
-        ...key,
-        formula: cell.formula ? `=${cell.formula}` : cell.value!,
-        ...(cell.numFmt ? { numFmt: cell.numFmt } : {}),
-        ...(cell.formula && cell.value !== null ? { result: cell.value } : {}),
-      }),
+      cell.formula
+        ? { ...key, formula: `=${cell.formula}`, ...(cell.numFmt ? { numFmt: cell.numFmt } : {}), ...(cell.value !== null ? { result: cell.value } : {}) }
+        : textSafe({ ...key, formula: cell.value!, ...(cell.numFmt ? { numFmt: cell.numFmt } : {}) }),
     );
     const range = rangeA1(origin.row, origin.col, origin.row + cells.length - 1, origin.col + width - 1);
     if (writes.length === 0) return { sheet: at.sheet, range, written: 0 };

@@ -1,3 +1,6 @@
+/** A long text (a note, a formula) cut for a one-line list. */
+const short = (s: string) => (s.length > 80 ? `${s.slice(0, 80)}…` : s);
+
 /** Every string the pane shows, in one place (简体中文). */
 export const S = {
   appTitle: '决算校验助手',
@@ -64,6 +67,18 @@ export const S = {
   doneMarked: (findings: number, rows: number) => (findings ? `审核完成：${findings} 处问题，已标记 ${rows} 行。` : '审核完成：未发现需要标记的问题。'),
   doneReadOnly: '审核完成（只读模式，未标记工作簿）。',
   cleared: (n: number) => `已恢复 ${n} 个单元格的原样。`,
+  clearedMarksOnly: (n: number) => `已清除 ${n} 个单元格的填色和批注；单元格内容和工作表未改动。`,
+  journalRejected: (why: string) => `工作簿中的标记记录无效（${why}），未按它恢复任何内容，已将其清除。`,
+  foreignDeclined: '已取消清除标记，工作簿未改动。',
+  foreignTitle: '标记记录不是本机写入的',
+  foreignBody:
+    '此工作簿中的标记记录不是本电脑上的决算校验助手写入的（可能来自其他电脑、旧版本，或被人改动过）。按它“清除标记”将做以下改动，请逐项核对；不确定时请选“只清除填色和批注”。',
+  foreignMarksOnly: '只清除填色和批注',
+  foreignAll: '全部按记录恢复',
+  foreignDeleteSheet: (name: string) => `删除工作表“${name}”`,
+  foreignChange: (cell: string, aspect: 'content' | 'numFmt' | 'fill' | 'note', from: string, to: string) =>
+    `${cell} ${{ content: '内容', numFmt: '数字格式', fill: '填色', note: '批注' }[aspect]}：${short(from)} → ${short(to)}`,
+  foreignMore: (n: number) => `另有 ${n} 处改动未逐条列出`,
   userChanged: (cells: string) => `以下单元格在标记后被修改过，未恢复：${cells}`,
   sheetsKept: (names: string) => `以下加载项插入的工作表（审核结果、草稿或模板）已被修改，予以保留：${names}`,
   sheetsRemoved: (names: string) => `已删除加载项插入且未改动的工作表：${names}`,

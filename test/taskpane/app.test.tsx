@@ -165,3 +165,34 @@ test('every control is reachable with the keyboard (tab order reaches 一键审�
   run.focus();
   expect(document.activeElement).toBe(run);
 });
+
+test('清除标记 with a journal not written on this PC lists every change and offers 只清除填色和批注', async () => {
+  const { doc } = setup();
+  const [a, b] = doc.sheets.map((s) => s.name);
+  const fill = { color: '#FFFFFF', pattern: 'None', patternColor: '#000000', tintAndShade: 0, patternTintAndShade: 0 };
+  const now = { fill, formula: 100.25, numFmt: 'General', note: null };
+  doc.sheets[0].ensure('B3').fill = { color: '#FFC7CE', pattern: 'Solid' };
+  doc.settings.set(
+    'juesuan.journal',
+    JSON.stringify({
+      version: 1,
+      entries: [
+        { sheet: a, address: 'B3', before: { ...now, formula: '=HYPERLINK("http://example.invalid","x")' }, after: { ...now, fill: { color: '#FFC7CE', pattern: 'Solid' } } },
+      ],
+      sheets: [{ name: b, fingerprint: 'not-this-sheet' }],
+    }),
+  );
+  const original = dump(doc);
+  fireEvent.click(screen.getByRole('button', { name: '清除标记' }));
+  const dialog = (await screen.findByText('标记记录不是本机写入的')).closest('[role="dialog"]') as HTMLElement;
+  const list = within(dialog).getByTestId('foreign-changes').textContent!;
+  expect(list).toContain(`${a}!B3 内容：100.25 → =HYPERLINK("http://example.invalid","x")`);
+  expect(list).toContain(`${a}!B3 填色：#FFC7CE → 无填色`);
+  fireEvent.click(within(dialog).getByRole('button', { name: '只清除填色和批注', hidden: true }));
+  await waitFor(() => expect(screen.getByTestId('notice').textContent).toMatch(/已清除 1 个单元格的填色和批注/));
+  expect(doc.sheets[0].get('B3')?.value).toBe(100.25);
+  expect(doc.sheets[0].get('B3')?.formula).toBeUndefined();
+  expect(doc.sheets[0].get('B3')?.fill).toBeUndefined();
+  expect(doc.sheets.map((s) => s.name)).toEqual([a, b]);
+  expect(dump(doc)[`${a}!B3`]).toEqual({ ...original[`${a}!B3`], fill: fill });
+});

@@ -24,7 +24,7 @@ import { placedRows, TemplateSheet } from '../../core/templates';
 import { CheckResult, Finding, ProposedEdit, SEVERITY_LABEL, Severity } from '../../core/findings';
 import { WorkbookGrid } from '../../core/grid';
 import { locationOf } from '../../core/present';
-import { CellChange, Host, WriteReport } from '../../host/host';
+import { CellChange, ForeignRestoreChoice, ForeignRestorePlan, Host, WriteReport } from '../../host/host';
 import { findingKey } from '../../host/journal';
 import { rowMarks } from '../../host/marks';
 import { S } from '../strings';
@@ -62,6 +62,14 @@ interface PendingConfirm {
   resolve: (ok: boolean) => void;
 }
 
+interface PendingForeign {
+  plan: ForeignRestorePlan;
+  resolve: (choice: ForeignRestoreChoice) => void;
+}
+
+/** Lines shown in the foreign-journal dialog; a longer list is summarised by its count (contents and sheets first). */
+const FOREIGN_LINES = 2000;
+
 const refs = (cells: { sheet: string; cell: string }[]) => cells.map((c) => `${c.sheet}!${c.cell}`).join('、');
 const lockedText = (w: WriteReport) => (w.protectedSheets?.length ? ` ${S.protectedSheets(w.protectedSheets.join('、'))}` : '');
 const yieldToBrowser = () => new Promise<void>((r) => setTimeout(r, 0));
@@ -73,6 +81,7 @@ export const App: React.FC<AppProps> = ({ host, check = checkInContext, extraAct
   const [notice, setNotice] = React.useState<Notice>(null);
   const [shown, setShown] = React.useState<Set<Severity>>(new Set(MARK_SEVERITIES));
   const [confirm, setConfirm] = React.useState<PendingConfirm | null>(null);
+  const [foreign, setForeign] = React.useState<PendingForeign | null>(null);
   const [tab, setTab] = React.useState<'check' | 'draft' | 'templates'>('check');
   const [context, setContext] = React.useState<WorkbookContext | null>(null);
   const [explained, setExplained] = React.useState<Record<string, string>>({});
@@ -148,10 +157,25 @@ export const App: React.FC<AppProps> = ({ host, check = checkInContext, extraAct
       });
     });
 
+  const askForeign = (plan: ForeignRestorePlan) => new Promise<ForeignRestoreChoice>((resolve) => setForeign({ plan, resolve }));
+  const answerForeign = (choice: ForeignRestoreChoice) => {
+    foreign?.resolve(choice);
+    setForeign(null);
+  };
+
   const clear = () =>
     guard(S.clearing, async () => {
-      const r = await host.clearMarks();
-      const parts: string[] = [S.cleared(r.restored)];
+      const r = await host.clearMarks(askForeign);
+      if (r.rejected) {
+        onChanged?.(result);
+        setNotice({ intent: 'warning', text: S.journalRejected(r.rejected) });
+        return;
+      }
+      if (r.declined) {
+        setNotice({ intent: 'info', text: S.foreignDeclined });
+        return;
+      }
+      const parts: string[] = [r.marksOnly ? S.clearedMarksOnly(r.restored) : S.cleared(r.restored)];
       if (r.sheetsRemoved.length) parts.push(S.sheetsRemoved(r.sheetsRemoved.join('、')));
       if (r.sheetsKept.length) parts.push(S.sheetsKept(r.sheetsKept.join('、')));
       if (r.userChanged.length) parts.push(S.userChanged(refs(r.userChanged)));
@@ -381,7 +405,46 @@ export const App: React.FC<AppProps> = ({ host, check = checkInContext, extraAct
           </DialogBody>
         </DialogSurface>
       </Dialog>
+      <Dialog open={!!foreign} onOpenChange={(_, d) => !d.open && answerForeign(null)}>
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>{S.foreignTitle}</DialogTitle>
+            <DialogContent>
+              <Text block>{S.foreignBody}</Text>
+              {foreign && <ForeignList plan={foreign.plan} />}
+            </DialogContent>
+            <DialogActions>
+              <Button appearance="primary" onClick={() => answerForeign('marks')}>
+                {S.foreignMarksOnly}
+              </Button>
+              <Button onClick={() => answerForeign('all')}>{S.foreignAll}</Button>
+              <Button onClick={() => answerForeign(null)}>{S.confirmNo}</Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
     </main>
+  );
+};
+
+/** Every change a foreign journal would make: sheet deletions and contents first, then number formats, fills, notes. */
+const ForeignList: React.FC<{ plan: ForeignRestorePlan }> = ({ plan }) => {
+  const order = { content: 0, numFmt: 1, fill: 2, note: 3 } as const;
+  const changes = [...plan.changes].sort((a, b) => order[a.aspect] - order[b.aspect]);
+  const lines = [
+    ...plan.deleteSheets.map((name) => ({ key: `sheet:${name}`, text: S.foreignDeleteSheet(name), danger: true })),
+    ...changes.map((c) => ({ key: `${c.sheet}!${c.cell}:${c.aspect}`, text: S.foreignChange(`${c.sheet}!${c.cell}`, c.aspect, c.from, c.to), danger: c.aspect === 'content' })),
+  ];
+  const shown = lines.slice(0, FOREIGN_LINES);
+  return (
+    <ul data-testid="foreign-changes" style={{ maxHeight: '40vh', overflow: 'auto', paddingLeft: '1.2em' }}>
+      {shown.map((l) => (
+        <li key={l.key} style={l.danger ? { fontWeight: 600 } : undefined}>
+          {l.text}
+        </li>
+      ))}
+      {lines.length > shown.length && <li>{S.foreignMore(lines.length - shown.length)}</li>}
+    </ul>
   );
 };
 
