@@ -5,6 +5,10 @@
 // size to the next. Then, through the fake Excel request context (test/excel/fake-excel.ts, loaded with TypeScript's
 // transpiler), the syncs and bytes per request of reading and marking a 10-sheet workbook and of reading a 200k-row
 // sheet under Excel on the web's limits (5 MB per request, 5 million cells per read).
+// Then the browser playground in Chromium (playwright-core, Debian's /usr/bin/chromium) on the same synthetic workbooks
+// at 5k, 50k and 200k rows: load time, 一键审核 time, click-on-a-finding-to-selection time, the longest main-thread task
+// during each (PerformanceObserver longtask) and peak memory (page JS heap by CDP Performance.getMetrics, and the
+// browser's whole process tree by RSS). `--playground` runs only that section (it builds dist/addin when missing).
 // `--quick` skips 200k. Figures only; no test asserts a timing.
 import { createRequire } from 'module';
 import { execFileSync } from 'child_process';
@@ -20,9 +24,10 @@ const { checkWorkbook } = require(path.join(root, 'dist/core/engine.js'));
 const ExcelJS = require('exceljs');
 
 const sizes = process.argv.includes('--quick') ? [5000, 50000] : [5000, 50000, 200000];
+const playgroundOnly = process.argv.includes('--playground');
 
 /** A 支出决算表 with `rows` 项 rows under 类/款 rows; every sum holds in integer cents, except one cent in every 997th 款. */
-async function syntheticWorkbook(rows, file) {
+async function syntheticWorkbook(rows, file, { errorInLastKuan = false } = {}) {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true });
   const ws = wb.addWorksheet('Sheet1');
   ws.addRow(['支出决算表']).commit();
@@ -58,6 +63,8 @@ async function syntheticWorkbook(rows, file) {
     }
     totals[0] += leiRow.v[0]; totals[1] += leiRow.v[1];
   }
+  // The playground bench clicks a finding at the bottom of the sheet: one 款 100 元 off its 项 (an error).
+  if (errorInLastKuan) body.filter((r) => r.code.length === 5).pop().v[0] += 10000;
   const money = (c) => c / 100;
   const write = (label, code, v) => {
     const row = ws.addRow([code, label, money(v[0] + v[1]), money(v[0]), money(v[1]), 0, 0, 0]);
@@ -139,6 +146,10 @@ function printTable(rows) {
   for (const d of data) console.log(line(d));
 }
 
+if (!playgroundOnly) await benchEngineAndExcel();
+await benchPlayground();
+
+async function benchEngineAndExcel() {
 const fixtures = fs.readdirSync(path.join(root, 'test/fixtures')).filter((f) => f.endsWith('.xlsx')).sort();
 const results = [];
 for (const name of fixtures) results.push(await measure(path.join(root, 'test/fixtures', name), name, 7, 15));
@@ -229,4 +240,176 @@ console.log('Excel host (fake context, web limits 5 MB per request, 5 000 000 ce
     `largest request ${kb(maxReq)}, largest response ${(maxRes / 1048576).toFixed(2)} MB (limit 5 MB), ` +
     `${wb.sheets[0].rowCount} rows read; ${(performance.now() - t0).toFixed(0)} ms`);
   console.log(`  responses per sync: ${log.map((l) => `${(l.responseBytes / 1048576).toFixed(2)} MB`).join(', ')}`);
+}
+}
+
+// ── The browser playground in Chromium ────────────────────────────────────────────────────────────────────────────
+/** Sum of RSS over a process and its descendants (Linux /proc), in MB; 0 where /proc is not there. */
+function treeRssMB(pid) {
+  let kb = 0;
+  const seen = new Set();
+  const walk = (p) => {
+    if (seen.has(p)) return;
+    seen.add(p);
+    try {
+      const status = fs.readFileSync(`/proc/${p}/status`, 'utf8');
+      kb += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      for (const t of fs.readdirSync(`/proc/${p}/task`)) {
+        const kids = fs.readFileSync(`/proc/${p}/task/${t}/children`, 'utf8').trim();
+        if (kids) kids.split(/\s+/).forEach((k) => walk(Number(k)));
+      }
+    } catch {
+      /* the process ended meanwhile */
+    }
+  };
+  walk(pid);
+  return kb / 1024;
+}
+
+async function benchPlayground() {
+  const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!fs.existsSync(chromiumPath)) {
+    console.log(`\nplayground: skipped (no Chromium at ${chromiumPath})`);
+    return;
+  }
+  const dist = path.join(root, 'dist/addin');
+  if (!fs.existsSync(path.join(dist, 'taskpane.html'))) {
+    console.log('\nplayground: building dist/addin (npm run build)…');
+    execFileSync(path.join(root, 'node_modules/.bin/webpack'), ['--mode', 'production'], { cwd: root, stdio: 'inherit' });
+  }
+  const { chromium } = require('playwright-core');
+  const { serve } = await import(path.join(root, 'scripts/serve.mjs'));
+  const server = await serve(dist, 0);
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'juesuan-bench-pg-'));
+  const rows = [];
+  console.log('');
+  console.log('Browser playground in Chromium (synthetic 支出决算表; one fresh browser per size)');
+  for (const n of sizes) {
+    const file = path.join(tmpDir, `synthetic-${n}.xlsx`);
+    await syntheticWorkbook(n, file, { errorInLastKuan: true });
+    // A flag Chromium ignores, to find this browser's process (and so its process tree) for the memory figure.
+    const marker = `--juesuan-bench=${process.pid}-${n}`;
+    const browser = await chromium.launch({
+      executablePath: chromiumPath,
+      headless: true,
+      args: [marker, '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-precise-memory-info'],
+    });
+    try {
+      rows.push(await benchPlaygroundSize(browser, origin, file, n, findPid(marker)));
+    } catch (e) {
+      rows.push({ n, failed: e instanceof Error ? e.message.split('\n')[0] : String(e) });
+    } finally {
+      await browser.close();
+    }
+  }
+  server.close();
+  fs.rmSync(tmpDir, { recursive: true, force: true });
+  const head = ['rows', 'KB', 'load ms', 'longest task', '一键审核 ms', 'longest task', 'click→selected ms', 'longest task', 'page JS heap peak MB', 'browser RSS peak MB', 'findings'];
+  const data = rows.map((r) =>
+    r.failed
+      ? [String(r.n), '', `failed: ${r.failed}`, '', '', '', '', '', '', '', '']
+      : [String(r.n), r.kb, r.load.toFixed(0), r.loadTask.toFixed(0), r.check.toFixed(0), r.checkTask.toFixed(0), r.click.toFixed(0), r.clickTask.toFixed(0), r.heapMB.toFixed(0), r.rssMB.toFixed(0), String(r.findings)],
+  );
+  const widths = head.map((h, i) => Math.max(h.length, ...data.map((d) => d[i].length)));
+  const line = (cells) => cells.map((c, i) => c.padStart(widths[i])).join('  ');
+  console.log(line(head));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const d of data) console.log(line(d));
+  console.log('"longest task" is the longest main-thread task (longtask entries, ≥ 50 ms; 0 = none) from the start of that step to its end;');
+  console.log('load = file chosen → grid shown; 一键审核 = click → 审核完成; click→selected = click on the last finding → its cell selected and shown.');
+}
+
+/** The process whose command line holds `marker`, closest to the root (the browser, not a child that copied it). */
+function findPid(marker) {
+  const pids = fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d)).map(Number).sort((a, b) => a - b);
+  for (const p of pids) {
+    try {
+      if (fs.readFileSync(`/proc/${p}/cmdline`, 'utf8').split('\0').includes(marker)) return p;
+    } catch {
+      /* gone */
+    }
+  }
+  return null;
+}
+
+async function benchPlaygroundSize(browser, origin, file, n, pid) {
+  const context = await browser.newContext();
+  // Nothing may leave the origin, as in the e2e tests.
+  await context.route('**/*', (route) => (route.request().url().startsWith(origin) ? route.continue() : route.abort()));
+  await context.addInitScript(() => {
+    window.__longtasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longtasks.push([e.startTime, e.duration]);
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  let heapPeak = 0;
+  let rssPeak = 0;
+  let sampling = true;
+  const sampler = (async () => {
+    while (sampling) {
+      try {
+        const { metrics } = await cdp.send('Performance.getMetrics');
+        const heap = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
+        heapPeak = Math.max(heapPeak, heap / 1048576);
+      } catch {
+        /* the page is busy or closing */
+      }
+      if (pid) rssPeak = Math.max(rssPeak, treeRssMB(pid));
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  })();
+  const now = () => page.evaluate(() => performance.now());
+  const longest = (from, to) =>
+    page.evaluate(([a, b]) => Math.max(0, ...window.__longtasks.filter(([s, d]) => s + d > a && s < b).map(([, d]) => d)), [from, to]);
+  try {
+    await page.goto(`${origin}/taskpane.html`);
+    await page.getByLabel('打开工作簿文件').waitFor();
+    const bytes = fs.readFileSync(file);
+    const t0 = await now();
+    await page.getByLabel('打开工作簿文件').setInputFiles({ name: path.basename(file), mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: bytes });
+    await page.getByTestId('grid').waitFor({ timeout: 600_000 });
+    await page.getByTestId('reading').waitFor({ state: 'detached', timeout: 600_000 });
+    const t1 = await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(() => r(performance.now()), 0))));
+    const loadTask = await longest(t0, t1);
+
+    const t2 = await now();
+    await page.getByRole('button', { name: '一键审核' }).click();
+    await page.getByTestId('notice').filter({ hasText: '审核完成' }).waitFor({ timeout: 600_000 });
+    const t3 = await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(() => r(performance.now()), 0))));
+    const checkTask = await longest(t2, t3);
+    const findings = await page.locator('button[aria-label^="选中 "]').count();
+
+    // The last finding in the list: its row is far down the sheet, so selecting it scrolls the grid.
+    const click = await page.evaluate(
+      () =>
+        new Promise((resolve, reject) => {
+          const buttons = [...document.querySelectorAll('button[aria-label^="选中 "]')];
+          const target = buttons[buttons.length - 1];
+          if (!target) return reject(new Error('no finding to click'));
+          const cell = target.getAttribute('aria-label').split('!').pop();
+          const start = performance.now();
+          const done = () => document.querySelector(`td[data-address="${cell}"][data-selected="true"]`);
+          const obs = new MutationObserver(() => {
+            if (done()) {
+              obs.disconnect();
+              requestAnimationFrame(() => resolve([start, performance.now()]));
+            }
+          });
+          obs.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-selected'] });
+          target.click();
+          setTimeout(() => (obs.disconnect(), reject(new Error('the cell was not selected within 60 s'))), 60_000);
+        }),
+    );
+    await new Promise((r) => setTimeout(r, 300)); // let a task that ends after the selection be recorded
+    const clickTask = await longest(click[0], click[1]);
+    return { n, kb: (fs.statSync(file).size / 1024).toFixed(0), load: t1 - t0, loadTask, check: t3 - t2, checkTask, click: click[1] - click[0], clickTask, heapMB: heapPeak, rssMB: rssPeak, findings };
+  } finally {
+    sampling = false;
+    await sampler;
+    await context.close();
+  }
 }

@@ -36,9 +36,18 @@ export function sniffWorkbook(bytes: Uint8Array, fileName: string): void {
   }
 }
 
-export async function readXlsx(bytes: Uint8Array, fileName: string): Promise<WorkbookGrid> {
+/** Where a read is, for a progress display: checking the package, parsing it (one step), building each sheet's grid. */
+export interface ReadStage {
+  stage: 'scan' | 'parse' | 'sheets';
+  done: number;
+  total: number;
+}
+
+export async function readXlsx(bytes: Uint8Array, fileName: string, onStage?: (s: ReadStage) => void): Promise<WorkbookGrid> {
   sniffWorkbook(bytes, fileName);
+  onStage?.({ stage: 'scan', done: 0, total: bytes.length });
   await preflight(bytes, fileName);
+  onStage?.({ stage: 'parse', done: 0, total: bytes.length });
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -46,7 +55,11 @@ export async function readXlsx(bytes: Uint8Array, fileName: string): Promise<Wor
     throw new WorkbookReadError(`${fileName}：文件已损坏或不是有效的 .xlsx 工作簿，无法打开（${shortReason(e)}）`);
   }
   const sheets: SheetGrid[] = [];
-  wb.eachSheet((ws) => sheets.push(sheetFromWorksheet(ws)));
+  const total = wb.worksheets.length;
+  wb.eachSheet((ws) => {
+    onStage?.({ stage: 'sheets', done: sheets.length, total });
+    sheets.push(sheetFromWorksheet(ws));
+  });
   if (sheets.length === 0) throw new WorkbookReadError(`${fileName}：工作簿中没有工作表`);
   return { fileName, sheets };
 }

@@ -11,6 +11,7 @@ import {
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
+  ProgressBar,
   Select,
   Text,
   makeStyles,
@@ -19,12 +20,12 @@ import {
 } from '@fluentui/react-components';
 import { App, ErrorBoundary } from '../taskpane/components/App';
 import { CheckResult } from '../core/findings';
-import { rawText } from '../core/grid';
-import { displayNumber } from '../core/numbers';
-import { a1, columnLetters } from '../core/address';
+import { WorkbookGrid } from '../core/grid';
 import { MemoryHost, memoryDocument } from '../host/memory-host';
-import { readXlsx } from '../host/xlsx-read';
+import { ReadStage } from '../host/xlsx-read';
 import { annotateWorkbook } from '../host/xlsx-annotate';
+import type { ReadMessage, ReadRequest } from './read-worker';
+import { VirtualGrid } from './VirtualGrid';
 
 declare const __SAMPLES__: string[];
 
@@ -33,14 +34,8 @@ const useStyles = makeStyles({
   left: { flex: 1, display: 'flex', flexDirection: 'column', minWidth: 0, borderRight: `1px solid ${tokens.colorNeutralStroke1}` },
   bar: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', padding: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   tabs: { display: 'flex', gap: tokens.spacingHorizontalXXS, padding: `0 ${tokens.spacingHorizontalS}`, flexWrap: 'wrap' },
-  gridWrap: { flex: 1, overflow: 'auto', padding: tokens.spacingHorizontalS },
   drop: { outline: `2px dashed ${tokens.colorBrandStroke1}` },
-  table: { borderCollapse: 'collapse', fontSize: '12px' },
-  head: { backgroundColor: tokens.colorNeutralBackground3, color: tokens.colorNeutralForeground3, textAlign: 'center', padding: '0 4px', border: `1px solid ${tokens.colorNeutralStroke2}`, position: 'sticky', top: 0 },
-  cell: { border: `1px solid ${tokens.colorNeutralStroke2}`, padding: '1px 4px', whiteSpace: 'nowrap', maxWidth: '240px', overflow: 'hidden', textOverflow: 'ellipsis', position: 'relative' },
-  selected: { outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: '-2px' },
-  noted: { boxShadow: 'inset -6px 6px 0 -3px #c00000' },
-  hiddenRow: { opacity: 0.5 },
+  progress: { padding: tokens.spacingHorizontalS, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   // The width Excel gives a docked task pane.
   pane: { width: '350px', flexShrink: 0, overflowY: 'auto', overflowX: 'hidden' },
   empty: { padding: tokens.spacingHorizontalL },
@@ -50,6 +45,51 @@ interface Loaded {
   name: string;
   bytes: Uint8Array;
   host: MemoryHost;
+}
+
+interface Reading {
+  name: string;
+  stage: ReadStage | null;
+  started: number;
+}
+
+/** What the reader is doing, in the accountant's words; the parse is one step exceljs does not report inside. */
+function readingLabel(r: Reading, now: number): string {
+  const seconds = Math.floor((now - r.started) / 1000);
+  const elapsed = seconds >= 1 ? `（已用 ${seconds} 秒）` : '';
+  const s = r.stage;
+  if (!s || s.stage === 'scan') return `正在检查 ${r.name}…${elapsed}`;
+  if (s.stage === 'parse') return `正在解析 ${r.name}（${(s.total / 1048576).toFixed(1)} MB），大型工作簿可能需要数十秒…${elapsed}`;
+  return `正在整理工作表 ${s.done + 1}/${s.total}…${elapsed}`;
+}
+
+/** Bar position: checking and parsing fill the first half (by time nothing finer is known), sheets the rest. */
+function readingValue(r: Reading): number | undefined {
+  const s = r.stage;
+  if (!s || s.stage !== 'sheets') return undefined;
+  return 0.5 + (0.5 * s.done) / Math.max(1, s.total);
+}
+
+/** Reads the bytes in a Web Worker, reporting its stages; the page stays responsive however long exceljs takes. */
+function readInWorker(request: ReadRequest, onStage: (s: ReadStage) => void, started: (w: Worker) => void): Promise<WorkbookGrid> {
+  return new Promise((resolve, reject) => {
+    // webpack bundles the worker as its own same-origin chunk (the page's CSP allows worker-src 'self').
+    // @ts-expect-error -- tsconfig's module is commonjs for the CLI and jest; webpack compiles this file as esnext.
+    const worker = new Worker(new URL('./read-worker.ts', import.meta.url), { name: 'juesuan-read' });
+    started(worker);
+    worker.onmessage = (e: MessageEvent<ReadMessage>) => {
+      const m = e.data;
+      if (m.kind === 'stage') return onStage(m.stage);
+      worker.terminate();
+      if (m.kind === 'done') resolve(m.workbook);
+      else reject(new Error(m.message));
+    };
+    worker.onerror = (e) => {
+      worker.terminate();
+      reject(new Error(`${request.name}：读取失败（${e.message || '浏览器中止了读取'}）`));
+    };
+    worker.postMessage(request);
+  });
 }
 
 function download(bytes: Uint8Array, name: string) {
@@ -66,21 +106,42 @@ export const Playground: React.FC = () => {
   const styles = useStyles();
   const [loaded, setLoaded] = React.useState<Loaded | null>(null);
   const [error, setError] = React.useState<string | null>(null);
+  const [reading, setReading] = React.useState<Reading | null>(null);
+  const [now, setNow] = React.useState(() => Date.now());
   const [sheet, setSheet] = React.useState(0);
   const [selected, setSelected] = React.useState<{ sheet: string; cell: string } | null>(null);
-  const [, setVersion] = React.useState(0);
+  const [reveal, setReveal] = React.useState(0);
+  const [version, setVersion] = React.useState(0);
   const [dragging, setDragging] = React.useState(false);
-  const redraw = () => setVersion((v) => v + 1);
+  const worker = React.useRef<Worker | null>(null);
+  const redraw = React.useCallback(() => setVersion((v) => v + 1), []);
+
+  // The elapsed seconds tick while a workbook is read.
+  React.useEffect(() => {
+    if (!reading) return;
+    const t = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(t);
+  }, [reading]);
 
   const open = async (name: string, bytes: Uint8Array) => {
     setError(null);
+    worker.current?.terminate(); // a newer file replaces one still being read
+    const started = Date.now();
+    setNow(started);
+    setReading({ name, stage: null, started });
     try {
-      const wb = await readXlsx(bytes, name);
+      // A copy goes to the worker: the original bytes stay here for the annotated download.
+      const wb = await readInWorker(
+        { name, bytes },
+        (stage) => setReading((r) => (r && r.started === started ? { ...r, stage } : r)),
+        (w) => (worker.current = w),
+      );
       const host = new MemoryHost(memoryDocument(wb));
       host.onSelect = (s, c) => {
         const i = host.doc.sheets.findIndex((x) => x.grid.name === s);
         if (i >= 0) setSheet(i);
         setSelected({ sheet: s, cell: c });
+        setReveal((n) => n + 1);
       };
       setSheet(0);
       setSelected(null);
@@ -88,6 +149,8 @@ export const Playground: React.FC = () => {
     } catch (e) {
       setLoaded(null);
       setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setReading((r) => (r && r.started === started ? null : r));
     }
   };
 
@@ -105,17 +168,14 @@ export const Playground: React.FC = () => {
     await open(name, new Uint8Array(await res.arrayBuffer()));
   };
 
-  React.useEffect(() => {
-    if (!selected) return;
-    document.querySelector(`[data-address="${selected.cell}"]`)?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
-  }, [selected, sheet]);
-
   const doc = loaded?.host.doc;
   const current = doc?.sheets[Math.min(sheet, doc.sheets.length - 1)];
-  const grid = current?.grid;
 
-  const extraActions = (result: CheckResult | null, busy: boolean) =>
-    loaded && (
+  // The pane does not depend on the grid's selection or scroll: it is not rendered again when they change, so a
+  // click on a finding costs the grid's window, not the whole findings list.
+  const pane = React.useMemo(() => {
+    if (!loaded) return null;
+    const extraActions = (result: CheckResult | null, busy: boolean) => (
       <Button
         disabled={busy || !result}
         onClick={async () => {
@@ -130,6 +190,8 @@ export const Playground: React.FC = () => {
         下载标注工作簿
       </Button>
     );
+    return <App key={loaded.name + loaded.bytes.length} host={loaded.host} extraActions={extraActions} onChanged={redraw} />;
+  }, [loaded, redraw]);
 
   return (
     <div className={styles.root}>
@@ -160,6 +222,12 @@ export const Playground: React.FC = () => {
           </Select>
           {loaded && <Text>{loaded.name}</Text>}
         </div>
+        {reading && (
+          <div className={styles.progress} role="status" aria-live="polite" data-testid="reading">
+            <ProgressBar value={readingValue(reading)} />
+            <Text size={200}>{readingLabel(reading, now)}</Text>
+          </div>
+        )}
         {error && (
           <MessageBar intent="error" role="alert">
             <MessageBarBody>
@@ -177,60 +245,23 @@ export const Playground: React.FC = () => {
             ))}
           </div>
         )}
-        <div className={styles.gridWrap}>
-          {!grid && <Text className={styles.empty}>打开一个 .xlsx 工作簿（选择文件或拖放到此处），或选择一个样例，然后点右侧的“一键审核”。</Text>}
-          {grid && current && (
-            <table className={styles.table} aria-label={`工作表 ${grid.name}`} data-testid="grid">
-              <thead>
-                <tr>
-                  <th className={styles.head} />
-                  {Array.from({ length: grid.colCount }, (_, c) => (
-                    <th key={c} className={styles.head}>
-                      {columnLetters(c)}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {Array.from({ length: grid.rowCount }, (_, r) => (
-                  <tr key={r} className={grid.hiddenRows.has(r) ? styles.hiddenRow : undefined}>
-                    <th className={styles.head}>{r + 1}</th>
-                    {Array.from({ length: grid.colCount }, (_, c) => {
-                      const address = a1(r, c);
-                      const cell = grid.cells[r]?.[c];
-                      const fill = current.fills.get(address);
-                      const note = current.notes.get(address);
-                      const isSel = selected?.sheet === grid.name && selected.cell === address;
-                      const cls = [styles.cell, isSel ? styles.selected : '', note ? styles.noted : ''].join(' ');
-                      return (
-                        <td
-                          key={c}
-                          className={cls}
-                          data-address={address}
-                          data-fill={fill?.color ?? undefined}
-                          data-selected={isSel ? 'true' : undefined}
-                          title={note}
-                          style={fill?.color ? { backgroundColor: fill.color } : undefined}
-                          onClick={() => {
-                            // The selected cell is where 插入到所选单元格 writes, as in Excel.
-                            loaded!.host.selection = { sheet: grid.name, address };
-                            setSelected({ sheet: grid.name, cell: address });
-                          }}
-                        >
-                          {cell ? (cell.text ?? (typeof cell.value === 'number' ? displayNumber(cell.value, cell.numFmt) : rawText(cell))) : ''}
-                        </td>
-                      );
-                    })}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-        </div>
+        {!current && <Text className={styles.empty}>打开一个 .xlsx 工作簿（选择文件或拖放到此处），或选择一个样例，然后点右侧的“一键审核”。</Text>}
+        {current && (
+          <VirtualGrid
+            key={`${loaded!.name}:${loaded!.bytes.length}:${current.grid.name}`}
+            sheet={current}
+            selected={selected?.sheet === current.grid.name ? selected.cell : null}
+            reveal={reveal}
+            version={version}
+            onSelect={(address) => {
+              // The selected cell is where 插入到所选单元格 writes, as in Excel.
+              loaded!.host.selection = { sheet: current.grid.name, address };
+              setSelected({ sheet: current.grid.name, cell: address });
+            }}
+          />
+        )}
       </section>
-      <aside className={styles.pane}>
-        {loaded ? <App key={loaded.name + loaded.bytes.length} host={loaded.host} extraActions={extraActions} onChanged={redraw} /> : null}
-      </aside>
+      <aside className={styles.pane}>{pane}</aside>
     </div>
   );
 };

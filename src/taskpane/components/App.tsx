@@ -120,6 +120,8 @@ export const App: React.FC<AppProps> = ({ host, check = checkInContext, extraAct
     let marked = '';
     if (mark && caps.canWrite) {
       setPhase({ kind: 'busy', label: S.marking });
+      // A separate task from the check: on a large workbook each is long enough to hold the page up on its own.
+      await yieldToBrowser();
       const open = openFindings(r, exp);
       const w = await host.applyHighlights(open, r.sheets);
       const listed = open.filter((f) => f.severity !== 'info').length;
