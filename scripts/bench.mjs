@@ -8,7 +8,7 @@
 // Then the browser playground in Chromium (playwright-core, Debian's /usr/bin/chromium) on the same synthetic workbooks
 // at 5k, 50k and 200k rows: load time, 一键审核 time, click-on-a-finding-to-selection time, the longest main-thread task
 // during each (PerformanceObserver longtask) and peak memory (page JS heap by CDP Performance.getMetrics, and the
-// browser's whole process tree by RSS). `--playground` runs only that section (it builds dist/addin when missing).
+// browser's whole process tree by proportional set size). `--playground` runs only that section (it builds dist/addin when missing).
 // `--quick` skips 200k. Figures only; no test asserts a timing.
 import { createRequire } from 'module';
 import { execFileSync } from 'child_process';
@@ -244,16 +244,19 @@ console.log('Excel host (fake context, web limits 5 MB per request, 5 000 000 ce
 }
 
 // ── The browser playground in Chromium ────────────────────────────────────────────────────────────────────────────
-/** Sum of RSS over a process and its descendants (Linux /proc), in MB; 0 where /proc is not there. */
-function treeRssMB(pid) {
+/**
+ * Memory of a process and its descendants (Linux /proc), in MB: the proportional set size (shared pages divided
+ * among the processes sharing them, so Chromium's shared libraries are not counted once per process); 0 without /proc.
+ */
+function treePssMB(pid) {
   let kb = 0;
   const seen = new Set();
   const walk = (p) => {
     if (seen.has(p)) return;
     seen.add(p);
     try {
-      const status = fs.readFileSync(`/proc/${p}/status`, 'utf8');
-      kb += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      const rollup = fs.readFileSync(`/proc/${p}/smaps_rollup`, 'utf8');
+      kb += Number(/^Pss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0);
       for (const t of fs.readdirSync(`/proc/${p}/task`)) {
         const kids = fs.readFileSync(`/proc/${p}/task/${t}/children`, 'utf8').trim();
         if (kids) kids.split(/\s+/).forEach((k) => walk(Number(k)));
@@ -305,7 +308,7 @@ async function benchPlayground() {
   }
   server.close();
   fs.rmSync(tmpDir, { recursive: true, force: true });
-  const head = ['rows', 'KB', 'load ms', 'longest task', '一键审核 ms', 'longest task', 'click→selected ms', 'longest task', 'page JS heap peak MB', 'browser RSS peak MB', 'findings'];
+  const head = ['rows', 'KB', 'load ms', 'longest task', '一键审核 ms', 'longest task', 'click→selected ms', 'longest task', 'page JS heap peak MB', 'browser PSS peak MB', 'findings'];
   const data = rows.map((r) =>
     r.failed
       ? [String(r.n), '', `failed: ${r.failed}`, '', '', '', '', '', '', '', '']
@@ -358,7 +361,7 @@ async function benchPlaygroundSize(browser, origin, file, n, pid) {
       } catch {
         /* the page is busy or closing */
       }
-      if (pid) rssPeak = Math.max(rssPeak, treeRssMB(pid));
+      if (pid) rssPeak = Math.max(rssPeak, treePssMB(pid));
       await new Promise((r) => setTimeout(r, 100));
     }
   })();

@@ -49,9 +49,12 @@ interface Loaded {
 
 interface Reading {
   name: string;
-  stage: ReadStage | null;
+  stage: Stage | null;
   started: number;
 }
+
+/** Where the reader is: its own stages, then the rows arriving on this page. */
+type Stage = ReadStage | { stage: 'rows'; done: number; total: number };
 
 /** What the reader is doing, in the accountant's words; the parse is one step exceljs does not report inside. */
 function readingLabel(r: Reading, now: number): string {
@@ -60,28 +63,44 @@ function readingLabel(r: Reading, now: number): string {
   const s = r.stage;
   if (!s || s.stage === 'scan') return `正在检查 ${r.name}…${elapsed}`;
   if (s.stage === 'parse') return `正在解析 ${r.name}（${(s.total / 1048576).toFixed(1)} MB），大型工作簿可能需要数十秒…${elapsed}`;
-  return `正在整理工作表 ${s.done + 1}/${s.total}…${elapsed}`;
+  if (s.stage === 'sheets') return `正在整理工作表 ${s.done + 1}/${s.total}…${elapsed}`;
+  return `正在载入表格 ${s.done.toLocaleString('zh-CN')}/${s.total.toLocaleString('zh-CN')} 行…${elapsed}`;
 }
 
-/** Bar position: checking and parsing fill the first half (by time nothing finer is known), sheets the rest. */
+/** Bar position: checking and parsing fill the first half (nothing finer is known), sheets and rows the rest. */
 function readingValue(r: Reading): number | undefined {
   const s = r.stage;
-  if (!s || s.stage !== 'sheets') return undefined;
-  return 0.5 + (0.5 * s.done) / Math.max(1, s.total);
+  if (!s || s.stage === 'scan' || s.stage === 'parse') return undefined;
+  const share = s.done / Math.max(1, s.total);
+  return s.stage === 'sheets' ? 0.5 + 0.25 * share : 0.75 + 0.25 * share;
 }
 
 /** Reads the bytes in a Web Worker, reporting its stages; the page stays responsive however long exceljs takes. */
-function readInWorker(request: ReadRequest, onStage: (s: ReadStage) => void, started: (w: Worker) => void): Promise<WorkbookGrid> {
+function readInWorker(request: ReadRequest, onStage: (s: Stage) => void, started: (w: Worker) => void): Promise<WorkbookGrid> {
   return new Promise((resolve, reject) => {
     // webpack bundles the worker as its own same-origin chunk (the page's CSP allows worker-src 'self').
     // @ts-expect-error -- tsconfig's module is commonjs for the CLI and jest; webpack compiles this file as esnext.
     const worker = new Worker(new URL('./read-worker.ts', import.meta.url), { name: 'juesuan-read' });
     started(worker);
+    let workbook: WorkbookGrid | null = null;
+    let rows = 0;
+    let total = 0;
     worker.onmessage = (e: MessageEvent<ReadMessage>) => {
       const m = e.data;
       if (m.kind === 'stage') return onStage(m.stage);
+      if (m.kind === 'begin') {
+        workbook = { fileName: m.fileName, sheets: m.sheets };
+        total = m.sheets.reduce((n, s) => n + s.rowCount, 0);
+        return onStage({ stage: 'rows', done: 0, total });
+      }
+      if (m.kind === 'rows') {
+        const cells = workbook!.sheets[m.sheet].cells;
+        for (const row of m.rows) cells.push(row);
+        rows += m.rows.length;
+        return onStage({ stage: 'rows', done: rows, total });
+      }
       worker.terminate();
-      if (m.kind === 'done') resolve(m.workbook);
+      if (m.kind === 'done') resolve(workbook!);
       else reject(new Error(m.message));
     };
     worker.onerror = (e) => {
