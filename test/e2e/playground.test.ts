@@ -118,6 +118,27 @@ maybe('browser playground (npm start)', () => {
     expect(await page.getByRole('tab', { name: '部门整体绩效自评表', exact: true }).count()).toBe(0);
   });
 
+  test('a 20 000-row workbook: progress while it is read, only the rows in view are drawn, scrolling draws the rest', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('大表');
+    const ROWS = 20_000;
+    for (let i = 1; i <= ROWS; i++) ws.addRow([`项目${i}`, i, i * 2]);
+    const buffer = Buffer.from(await wb.xlsx.writeBuffer());
+    await page.getByLabel('打开工作簿文件').setInputFiles({ name: '大表.xlsx', mimeType: 'application/octet-stream', buffer });
+    // The reader runs in a worker and says where it is while the page stays live.
+    await expect(page.getByTestId('reading').innerText()).resolves.toMatch(/正在(检查|解析|整理|载入)/);
+    await page.getByTestId('reading').waitFor({ state: 'detached', timeout: 120_000 });
+    await page.getByRole('table', { name: '工作表 大表' }).waitFor();
+    const drawn = await page.locator('td[data-address]').count();
+    expect(drawn).toBeGreaterThan(0);
+    expect(drawn).toBeLessThan(1000 * 3); // a window of rows, not 20 000 × 3 cells
+    expect(await page.locator(`td[data-address="A${ROWS}"]`).count()).toBe(0);
+    await page.getByRole('table', { name: '工作表 大表' }).evaluate((t) => (t.parentElement!.scrollTop = t.parentElement!.scrollHeight));
+    await expect(page.locator(`td[data-address="A${ROWS}"]`).innerText()).resolves.toBe(`项目${ROWS}`);
+    expect(await page.locator('td[data-address="A1"]').count()).toBe(0);
+  });
+
   test('a broken file gives a Chinese error, and no request left the origin', async () => {
     await page.getByLabel('打开工作簿文件').setInputFiles({ name: '坏文件.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('这不是一个工作簿') });
     const alert = page.getByRole('alert').filter({ hasText: '无法打开' });
