@@ -113,7 +113,7 @@ export class JournalSeal {
 
   /**
    * The journal stored in a workbook, with its provenance: ours when its signature verifies under this PC's key,
-   * else foreign; refused (rejected, no entries) when it is damaged, too large, or names anything but single cells.
+   * else foreign; refused (rejected, read as empty) when it is damaged, too large, or names anything but single cells.
    */
   async open(text: string | null | undefined): Promise<Journal> {
     if (!text) return emptyJournal();
@@ -129,10 +129,12 @@ export class JournalSeal {
         parsed = JSON.parse(payload);
       }
     } catch {
-      return { ...emptyJournal(), foreign: true, rejected: '标记记录已损坏，无法读取' };
+      return { ...emptyJournal(), rejected: '标记记录已损坏，无法读取' };
     }
+    // A refused journal is read as empty: nothing of it is replayed or kept, so the next write starts a journal of
+    // this PC's own (signed) and 清除标记 meanwhile says why there was nothing to restore.
     const problem = journalProblem(parsed);
-    if (problem) return { ...emptyJournal(), foreign: true, rejected: problem };
+    if (problem) return { ...emptyJournal(), rejected: problem };
     const { version, entries, sheets, foreign: _f, rejected: _r, ...rest } = parsed as Journal;
     const journal: Journal = { ...rest, version, entries, sheets };
     if (entries.length === 0 && sheets.length === 0) return journal; // nothing to replay: no one to distrust

@@ -74,7 +74,7 @@ export interface Journal {
    * built from a foreign one stays foreign, so writing to the workbook never vouches for someone else's entries.
    */
   foreign?: boolean;
-  /** Why the stored journal was refused (damaged, too many entries, a range or unknown sheet): nothing is replayed. */
+  /** Why the stored journal was refused (damaged, too many entries, not single cells): read as empty, never replayed. */
   rejected?: string;
 }
 

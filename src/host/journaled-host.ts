@@ -259,6 +259,7 @@ export abstract class JournaledHost implements Host {
     const snap = await this.backend.snapshot({ cells: first, fingerprint: pre.sheets.map((s) => s.name) });
     // The journal stored in the document is authoritative; its provenance was established as it was read.
     let stored = snap.journal;
+    // A foreign journal naming a sheet the workbook does not have is refused whole; our own keeps its other cells.
     const rejected = stored.rejected ?? (stored.foreign ? journalSheetProblem(stored, snap.sheetNames) : null);
     const none = { restored: 0, userChanged: [], sheetsRemoved: [], sheetsKept: [] };
     if (rejected) {

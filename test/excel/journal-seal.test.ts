@@ -229,3 +229,18 @@ describe('the Office.js host over the fake context', () => {
     expect(dump(doc)).toEqual(original);
   });
 });
+
+test('marking after a refused journal starts a journal of this PC’s own: 清除标记 then restores without asking', async () => {
+  const seal = new JournalSeal(memoryKeyStore());
+  const wb = await readXlsx(new Uint8Array(readFileSync(SAMPLE)), 'jiaozuo-2021-gongkai.xlsx');
+  const host = new MemoryHost(memoryDocument(wb), seal);
+  const original = docState(host);
+  host.doc.settings.set(JOURNAL_KEY, JSON.stringify({ version: 1, entries: [{ sheet: '公开01', address: 'A1:B2' }], sheets: [] }));
+  await host.readWorkbook();
+  await host.applyHighlights([finding('公开01', 'C7')]);
+  const ask = jest.fn(async () => null);
+  const r = await host.clearMarks(ask);
+  expect(ask).not.toHaveBeenCalled();
+  expect(r.restored).toBeGreaterThan(0);
+  expect(docState(host)).toBe(original);
+});
