@@ -25,6 +25,7 @@ import { MemoryHost, memoryDocument } from '../host/memory-host';
 import { ReadStage } from '../host/xlsx-read';
 import { annotateWorkbook } from '../host/xlsx-annotate';
 import type { ReadMessage, ReadRequest } from './read-worker';
+import { offThreadChecker } from './check-off-thread';
 import { VirtualGrid } from './VirtualGrid';
 
 declare const __SAMPLES__: string[];
@@ -190,6 +191,10 @@ export const Playground: React.FC = () => {
   const doc = loaded?.host.doc;
   const current = doc?.sheets[Math.min(sheet, doc.sheets.length - 1)];
 
+  // One checking worker per open workbook, ended when another is opened.
+  const checker = React.useMemo(() => (loaded ? offThreadChecker() : null), [loaded]);
+  React.useEffect(() => () => checker?.dispose(), [checker]);
+
   // The pane does not depend on the grid's selection or scroll: it is not rendered again when they change, so a
   // click on a finding costs the grid's window, not the whole findings list.
   const pane = React.useMemo(() => {
@@ -209,8 +214,8 @@ export const Playground: React.FC = () => {
         下载标注工作簿
       </Button>
     );
-    return <App key={loaded.name + loaded.bytes.length} host={loaded.host} extraActions={extraActions} onChanged={redraw} />;
-  }, [loaded, redraw]);
+    return <App key={loaded.name + loaded.bytes.length} host={loaded.host} check={checker!.check} extraActions={extraActions} onChanged={redraw} />;
+  }, [loaded, redraw, checker]);
 
   return (
     <div className={styles.root}>

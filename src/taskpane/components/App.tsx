@@ -47,7 +47,8 @@ const useStyles = makeStyles({
 
 export interface AppProps {
   host: Host;
-  check?: (wb: WorkbookGrid) => CheckedWorkbook;
+  /** The check; the playground's runs in a Web Worker and so answers later. */
+  check?: (wb: WorkbookGrid) => CheckedWorkbook | Promise<CheckedWorkbook>;
   /** Extra actions (the playground's download button). */
   extraActions?: (result: CheckResult | null, busy: boolean) => React.ReactNode;
   /** Called after anything was written, so a host view can refresh. */
@@ -111,7 +112,7 @@ export const App: React.FC<AppProps> = ({ host, check = checkInContext, extraAct
     const wb = await host.readWorkbook((p) => setPhase({ kind: 'busy', label: S.reading(p.done, p.total, p.counting), value: p.total ? p.done / p.total : undefined }));
     setPhase({ kind: 'busy', label: S.checking });
     await yieldToBrowser();
-    const { result: r, context: checked } = check(wb);
+    const { result: r, context: checked } = await check(wb);
     const exp = host.explanations();
     setResult(r);
     setContext(checked);
