@@ -113,6 +113,10 @@ maybe('browser playground (npm start)', () => {
     const summary = await page.getByRole('table', { name: '识别的表' }).innerText();
     expect(summary).toContain('部门整体绩效自评表');
     expect(summary).toContain('部门（单位）整体绩效自评表');
+    // The draft tab drafts from the check's recognitions: the check ran in a worker, these are made on the page.
+    await page.getByRole('tab', { name: '情况说明草稿', exact: true }).click();
+    await page.getByRole('button', { name: '插入新工作表' }).waitFor();
+    await page.getByRole('tab', { name: '审核', exact: true }).click();
     await page.getByRole('button', { name: '清除标记' }).click();
     await page.getByTestId('notice').filter({ hasText: '已恢复' }).waitFor();
     expect(await page.getByRole('tab', { name: '部门整体绩效自评表', exact: true }).count()).toBe(0);
