@@ -3,6 +3,7 @@
  * proposals — one per cell, so 全部应用 in the pane and `juesuan fix` write the same cells.
  */
 import { CheckResult, Finding, ProposedEdit } from './findings';
+import { Decimal } from './numbers';
 import { isAdvice } from './present';
 
 /**
@@ -13,9 +14,16 @@ export function findingKey(f: { sheet: string; cell: string | null; rule: string
   return `${f.sheet}!${f.cell ?? ''}#${f.rule}#${f.stated ?? ''}`;
 }
 
-function toValue(text: string): number | string {
+/**
+ * The value a proposal's text stands for: a number, a percentage as its fraction under a percent format showing the
+ * same decimals (the add-in writes text as text, so Excel no longer reads "85.50%" as a number on its own), else text.
+ */
+function toValue(text: string): { value: number | string; numFmt?: string } {
   const t = text.replace(/,/g, '').trim();
-  return /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : text;
+  if (/^-?\d+(\.\d+)?$/.test(t)) return { value: Number(t) };
+  const pct = /^(-?\d+(?:\.(\d+))?)%$/.exec(t);
+  if (pct) return { value: new Decimal(pct[1]).dividedBy(100).toNumber(), numFmt: `0${pct[2] ? `.${'0'.repeat(pct[2].length)}` : ''}%` };
+  return { value: text };
 }
 
 /**
@@ -29,7 +37,7 @@ export function editFor(f: Finding, result: CheckResult): ProposedEdit | null {
   if (fromEdits) return fromEdits;
   if (f.proposal) {
     const p = f.proposal;
-    return { sheet: p.sheet, cell: p.cell, current: p.sheet === f.sheet && p.cell === f.cell ? f.stated : null, proposed: p.value, value: toValue(p.value), rule: f.rule };
+    return { sheet: p.sheet, cell: p.cell, current: p.sheet === f.sheet && p.cell === f.cell ? f.stated : null, proposed: p.value, ...toValue(p.value), rule: f.rule };
   }
   return null;
 }
