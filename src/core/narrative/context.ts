@@ -7,12 +7,13 @@ import { a1 } from '../address';
 import type { WorkbookContext } from '../engine';
 import { CellRef, Finding, Severity } from '../findings';
 import { gongkaiRun, gongkaiTables } from '../gongkai';
-import { CellMap, CellValues, Identity, Place, unitOf, yuanToWan } from '../gongkai/identity';
+import { CellMap, CellValues, Identity, Place, unitOf } from '../gongkai/identity';
 import { codeCell, GongkaiTemplate, GTable, lineCell, Pos } from '../gongkai/model';
 import { Decimal, ZERO } from '../numbers';
 import { norm } from '../text';
 import { extractFigures, Figure } from './figures';
 import type { NotesModel } from './recognize';
+import { convert } from './units';
 import { GeneralPart, sectionParagraphs, Topic } from './sections';
 
 export interface Para {
@@ -206,9 +207,4 @@ function isPlainSum(id: Identity): boolean {
   return id.relation === 'eq' && id.strength === 'eq' && !id.derived && id.terms.every((t) => t.sign === 1);
 }
 
-/** identities.md §2.2: a 元 figure compared in 万元 is ÷ 10 000, half-up to 2 decimals; 万元 is never scaled up. */
-export function convert(v: Decimal, from: string, to: string): Decimal {
-  if (from === to) return v;
-  if (from === '元' && to === '万元') return yuanToWan(v);
-  return v; // 万元 → 元 never happens: the caller compares in 万元 instead
-}
+export { convert };

@@ -13,8 +13,10 @@ import { tpItemAt, tpSlot } from './slots';
 export type RateKind = 'completion' | 'execution' | 'growth' | 'decline' | 'share';
 
 export interface LabeledInput extends RateInput {
-  /** The quoted figure, or the table cell's label. */
+  /** The quoted figure with the words that name it (`日常公用经费3,431,071.42元`), or the table cell's label. */
   label: string;
+  /** Where the figure came from, for the message: `本句`, `本段开头的总数`, `A5 段的总数`, `表中 公开07!G10`. */
+  source: string;
   figure?: Figure;
 }
 
@@ -29,6 +31,8 @@ export interface RateStatement {
   b: LabeledInput | null;
   /** Growth/decline: the Δ's verb disagrees with the rate's verb (NC-04). */
   directionConflict?: boolean;
+  /** Why the rate is deliberately not recomputed (an info of NC-02 says so). */
+  unchecked?: string;
 }
 
 export function rateKindOf(lead: string): RateKind | null {
@@ -49,15 +53,50 @@ function amountsBefore(p: Para, from: number, to: number): Quoted[] {
   return p.figures.filter((f) => f.kind === 'amount' && f.start >= from && f.start < to).map((f) => ({ f, role: amountRole(f, p) }));
 }
 
-function input(f: Figure): LabeledInput {
-  return { value: f.value, decimals: f.decimals, label: f.text, figure: f };
+/** The words naming a quoted figure: its clause lead without the year and the phrases that only introduce it. */
+function nameOf(p: Para, f: Figure): string {
+  const lead = norm(clauseLead(p, f.start))
+    .replace(/^.*?\d{4}年(?:度)?/, '')
+    .replace(/^(?:其中|主要用于以下方面|主要用于|包括)/, '')
+    .replace(/(?:为|是|达到?)$/, '');
+  return lead.length > 16 ? lead.slice(-16) : lead;
+}
+
+function input(p: Para, f: Figure, source: string): LabeledInput {
+  return { value: f.value, decimals: f.decimals, label: `${nameOf(p, f)}${f.text}${f.unit}`, source, figure: f };
 }
 
 function slotInput(ctx: NarrativeContext, slot: Slot | null, unit: string): LabeledInput | null {
   if (!slot) return null;
   const v = ctx.slotIn(slot, unit);
-  return v === null ? null : { value: v, decimals: 2, label: `${slot.label} ${v.toFixed(2)}` };
+  if (v === null) return null;
+  const cells = ctx.refs(slot).map((r) => `${r.sheet}!${r.cell}`).join(' + ');
+  return { value: v, decimals: 2, label: `${slot.label} ${v.toFixed(2)}${unit}`, source: `表中 ${cells}` };
 }
+
+/**
+ * The total a paragraph opens with: its first amount of this year's tables, when it comes before `from`. A list
+ * item printed as a paragraph of its own (`财政拨款收入…，占比100.00%；`, the lists of 二、三、五（二） as published)
+ * has none, and takes the total of the paragraph that introduces the list (`…收入合计…元，其中：`), found by walking
+ * back over the list's `；`-ended items.
+ */
+function openingTotal(ctx: NarrativeContext, p: Para, from: number): { f: Figure; para: Para } | null {
+  const own = p.figures.find((f) => f.kind === 'amount' && f.start < from && amountRole(f, p) === 'current');
+  if (own) return { f: own, para: p };
+  for (let i = p.index - 1; i >= 0 && i >= p.index - 40; i--) {
+    const q = ctx.paras[i];
+    if (q.heading || q.topic !== p.topic || q.part !== p.part) return null;
+    const end = q.text.trim().slice(-1);
+    if (end === '：' || end === ':') {
+      const total = q.figures.find((f) => f.kind === 'amount' && amountRole(f, q) === 'current');
+      return total ? { f: total, para: q } : null;
+    }
+    if (end !== '；' && end !== ';' && end !== '，' && end !== ',') return null;
+  }
+  return null;
+}
+
+const TAIL = /其中|主要用于|主要包括|包括|分别为/;
 
 const COMPARISON = /与上年度?相比|与\d{4}年(?:度)?相比|较上年度?(?:决算)?|比上年度?|较\d{4}年(?:度)?(?:决算)?|比\d{4}年(?:度)?|同比/g;
 
@@ -82,6 +121,13 @@ function wholeKey(x: string): string {
     if (t === s) return s;
     s = t;
   }
+}
+
+/** 13-B: 涉及资金 and the amounts listed under it are budget or user figures (narratives.md 13-B, N-14). */
+const UNSOURCED = /涉及资金|自评金额|评价金额/;
+
+function unsourcedShare(p: Para, part: Figure): boolean {
+  return UNSOURCED.test(norm(p.text.slice(sentenceStart(p, part.start), part.start)));
 }
 
 const statementsOf = new WeakMap<Para, RateStatement[]>();
@@ -110,8 +156,8 @@ function findRateStatements(ctx: NarrativeContext, p: Para): RateStatement[] {
       const isBudget = (q: Quoted) => q.role === 'budget';
       const actualQ = last(seg, isActual) ?? last(sen, isActual);
       const budgetQ = last(seg, isBudget) ?? last(sen, isBudget);
-      let a: LabeledInput | null = actualQ ? input(actualQ.f) : null;
-      let b: LabeledInput | null = budgetQ ? input(budgetQ.f) : null;
+      let a: LabeledInput | null = actualQ ? input(p, actualQ.f, '本句') : null;
+      let b: LabeledInput | null = budgetQ ? input(p, budgetQ.f, '本句') : null;
       if (p.topic === 'threePublic') {
         const item = tpItemAt(p, pct.start);
         if (item && !b) b = slotInput(ctx, tpSlot(ctx, item, true), a?.figure?.unit ?? unit);
@@ -127,29 +173,46 @@ function findRateStatements(ctx: NarrativeContext, p: Para): RateStatement[] {
       const bases = all.filter((q) => q.role === 'current' && q.f.start < deltaQ.f.start);
       const bySubject = subject.length >= 2 ? [...bases].reverse().find((q) => norm(clauseLead(p, q.f.start)).includes(subject)) : undefined;
       const baseQ = bySubject ?? bases[bases.length - 1] ?? null;
-      out.push({ para: p, pct, kind, formula: kind === 'growth' ? 'growth' : 'decline', a: input(deltaQ.f), b: baseQ ? input(baseQ.f) : null, directionConflict: conflict });
+      const baseSource = baseQ && baseQ.f.start >= sentenceStart(p, pct.start) ? '本句' : '本段';
+      out.push({ para: p, pct, kind, formula: kind === 'growth' ? 'growth' : 'decline', a: input(p, deltaQ.f, '本句的增减额'), b: baseQ ? input(p, baseQ.f, baseSource) : null, directionConflict: conflict });
     } else {
       const partQ = seg[seg.length - 1] ?? sen[sen.length - 1] ?? null;
       if (!partQ) continue;
+      // A figure with no table source (涉及资金 of 13-B, a count typed by the user) is a budget figure or the
+      // user's: its share of a table total is not an identity (identities.md N-14), so it is not recomputed.
+      if (unsourcedShare(p, partQ.f)) {
+        out.push({ para: p, pct, kind, formula: 'ratio', a: null, b: null, unchecked: `“${nameOf(p, partQ.f)}${partQ.f.text}${partQ.f.unit}”是预算（绩效自评）口径的金额，不是决算表中的数，其占比未与决算表核对` });
+        continue;
+      }
       const x = lead.slice(lead.lastIndexOf('占') + 1).replace(/^比/, '');
       const key = wholeKey(x);
       let b: LabeledInput | null = null;
       if (key.length >= 2) {
         const named = all.find((q) => q.f !== partQ.f && q.role === 'current' && norm(clauseLead(p, q.f.start)).includes(key));
-        if (named) b = input(named.f);
+        if (named) b = input(p, named.f, '本段');
         if (!b) {
           const table = WHOLE_TABLE.find(([re]) => re.test(x));
           if (table) b = slotInput(ctx, table[1](ctx), partQ.f.unit);
         }
       } else {
-        const first = sen.find((q) => q.role === 'current');
-        if (first && first.f !== partQ.f) b = input(first.f);
-        else {
-          const firstAll = all.find((q) => q.role === 'current');
-          if (firstAll && firstAll.f !== partQ.f) b = input(firstAll.f);
+        // 占比 with no named whole. In a 其中 tail (`其中，X…，占比p%；Y…，占比q%`), or in a list item of its own, the
+        // whole is the total the paragraph (or the list's lead paragraph) opens with, never a sibling part
+        // (narratives.md NC-02); otherwise the sentence's first amount.
+        const sentenceFrom = sentenceStart(p, pct.start);
+        const opening = openingTotal(ctx, p, partQ.f.start);
+        const tail = opening && (opening.para !== p || TAIL.test(norm(p.text.slice(opening.f.end, partQ.f.start))));
+        if (opening && tail && opening.f !== partQ.f) {
+          b = input(opening.para, opening.f, opening.para === p ? '本段开头的总数' : `${opening.para.cell} 段列出各项前的总数`);
+        } else {
+          const first = sen.find((q) => q.role === 'current');
+          if (first && first.f !== partQ.f) b = input(p, first.f, '本句');
+          else if (first === undefined || first.f === partQ.f) {
+            const firstAll = all.find((q) => q.role === 'current' && q.f.start < sentenceFrom);
+            if (firstAll && firstAll.f !== partQ.f) b = input(p, firstAll.f, '本段');
+          }
         }
       }
-      out.push({ para: p, pct, kind, formula: 'ratio', a: input(partQ.f), b });
+      out.push({ para: p, pct, kind, formula: 'ratio', a: input(p, partQ.f, '本句'), b });
     }
   }
   return out;

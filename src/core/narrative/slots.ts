@@ -174,8 +174,10 @@ function resolveItems(ctx: NarrativeContext, cache: Map<number, ItemPath | null>
     if (p.part !== 'detail') continue;
     const n = norm(p.text);
     if (!/年初预算/.test(n) || !/决算/.test(n)) continue;
-    const lead = n.replace(/^\d+[.、．]?|^\([一二三四五六七八九十]+\)/, '').split(/年初预算/)[0];
-    if (!lead || /一般公共预算财政拨款支出|^\d{4}年/.test(lead)) continue;
+    const lead = n.replace(/^\d+[.、．]?|^\([一二三四五六七八九十]+\)/, '').split(/年初预算/)[0].replace(/^.*?\d{4}年(?:度)?[,，]?/, '');
+    if (!lead || /财政拨款支出$|^支出$/.test(lead)) continue;
+    // A paragraph naming several 类 (one per `；`-segment) is read segment by segment (segmentClassSlot).
+    if (gb && segmentClasses(ctx, p).length >= 2) continue;
     const path: ItemPath = { level: 'lei', names: [lead], position: classPosition++, slot: null };
     if (gb && col1) {
       const row = gb.codeRows.find((r) => r.code.length === 3 && classKey(r.name) === classKey(lead));
@@ -218,6 +220,7 @@ export function amountSlot(ctx: NarrativeContext, p: Para, f: Figure): Slot | nu
   }
   if (budget) return null;
   if (/中小企业|小微|自评|重点|评价|涉及资金|以上|以下|单价|单位价值/.test(lead)) return null;
+  if (performanceFigure(p, f)) return null;
   const gb = (lanci: number, label: string) => () => ctx.coded('general-budget-expenditure', null, lanci, label);
   const bePerson = () => beTotal(ctx, 'personnel');
   const bePublic = () => beTotal(ctx, 'public');
@@ -266,6 +269,11 @@ export function amountSlot(ctx: NarrativeContext, p: Para, f: Figure): Slot | nu
     case 'general': {
       const path = itemPath(ctx, p);
       if (path) return /决算/.test(lead) ? path.slot : null;
+      if (p.part === 'detail') {
+        // Set B may print every 类 of 五（三） in one paragraph, `；`-separated: the 类 is named in the figure's segment.
+        const cls = segmentClassSlot(ctx, p, f);
+        if (cls !== undefined) return /决算/.test(lead) ? cls : null;
+      }
       if (p.part === 'structure') {
         const cls = classSlot(ctx, lead);
         if (cls) return cls;
@@ -308,6 +316,16 @@ export function amountSlot(ctx: NarrativeContext, p: Para, f: Figure): Slot | nu
   }
 }
 
+/**
+ * 13-B paragraphs (绩效自评 coverage and grade counts) and the 13-A sentences on 自评/重点评价 quote budget or user
+ * figures: 涉及资金, its parts by fund, 自评金额, 评价金额 (narratives.md 13-B slot table, identities.md N-14). They
+ * fill no slot with a table source, so they are never compared with the nearest table total.
+ */
+export function performanceFigure(p: Para, f: Figure): boolean {
+  if (p.topic !== 'performance') return false;
+  return /涉及资金|自评|评价|涵盖|项目资金/.test(norm(sentenceLead(p, f.start)));
+}
+
 /** BE 人员经费合计 / 公用经费合计 (basic column). */
 export function beTotal(ctx: NarrativeContext, which: 'personnel' | 'public'): Slot | null {
   const t = ctx.table('basic-expenditure');
@@ -331,6 +349,46 @@ function classSlot(ctx: NarrativeContext, lead: string): Slot | null {
   const key = classKey(lead.replace(/[(（]类[)）]/g, '').replace(/主要用于以下方面|主要用于|其中/g, ''));
   const row = t.codeRows.find((r) => r.code.length === 3 && classKey(r.name).length > 0 && key.endsWith(classKey(r.name)));
   return row ? ctx.at(t, { row: row.row, col: col.col }, `${row.code} ${row.name}（栏1）`) : null;
+}
+
+/**
+ * The GB 类 row a 五（三） segment names at its start (`一般公共服务支出年初预算…，支出决算数…`), as its 栏1 slot;
+ * undefined when the segment names no 类 (the lead sentence of 五（三）, whose figures are the totals).
+ */
+function segmentClassSlot(ctx: NarrativeContext, p: Para, f: Figure): Slot | null | undefined {
+  const t = ctx.table('general-budget-expenditure');
+  const col = t?.columns.find((c) => c.lanci === 1);
+  if (!t || !col) return undefined;
+  const row = classAtStart(t, segmentLead(p, f.start));
+  if (!row) return undefined;
+  return ctx.at(t, { row: row.row, col: col.col }, `${row.code} ${row.name}（栏1）`);
+}
+
+/** The GB 类 a text names at its start (after a year and an ordinal), or null. */
+function classAtStart(t: GTable, text: string) {
+  const seg = labelKey(norm(text).replace(/^.*?\d{4}年(?:度)?[,，]?/, ''));
+  if (/一般公共预算财政拨款支出|^财政拨款支出/.test(seg)) return null;
+  let best: { at: number; row: GTable['codeRows'][number] } | null = null;
+  for (const row of t.codeRows) {
+    if (row.code.length !== 3) continue;
+    const key = classKey(row.name);
+    if (key.length < 2) continue;
+    const at = seg.indexOf(key);
+    if (at >= 0 && at <= 2 && (!best || at < best.at)) best = { at, row };
+  }
+  return best?.row ?? null;
+}
+
+/** The distinct GB 类 named at the starts of a paragraph's `；`/`。` segments, in order. */
+export function segmentClasses(ctx: NarrativeContext, p: Para): GTable['codeRows'] {
+  const t = ctx.table('general-budget-expenditure');
+  if (!t) return [];
+  const out: GTable['codeRows'] = [];
+  for (const seg of p.text.split(/[；;。]/)) {
+    const row = classAtStart(t, seg);
+    if (row && !out.includes(row)) out.push(row);
+  }
+  return out;
 }
 
 function fundSlot(ctx: NarrativeContext, template: 'gov-fund' | 'state-capital', lead: string): Slot | null {

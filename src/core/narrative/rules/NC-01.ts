@@ -1,7 +1,7 @@
 /** NC-01 — an amount quoted in the text equals the table cell it names (G-INTER-20; identities.md §2.1, §2.5). */
 import { Finding } from '../../findings';
 import { Decimal, fixed } from '../../numbers';
-import { amountSlot } from '../slots';
+import { amountSlot, performanceFigure } from '../slots';
 import { amountText, compareAmount, NRule } from './kit';
 
 const rule: NRule = {
@@ -10,13 +10,18 @@ const rule: NRule = {
   run(ctx) {
     const out: Finding[] = [];
     for (const p of ctx.paras) {
+      const budgetFigures = p.figures.filter((f) => f.kind === 'amount' && performanceFigure(p, f));
+      if (budgetFigures.length) {
+        out.push(ctx.finding(p, 'NC-01', 'info', null, null,
+          `本段的${budgetFigures.map((f) => `“${f.quote}”`).slice(0, 3).join('、')}${budgetFigures.length > 3 ? `等 ${budgetFigures.length} 个金额` : ''}是绩效自评涉及的预算资金，决算表中没有对应单元格，未与表核对（identities.md N-14）${budgetFigures.length > 1 ? '；其内部合计由 NC-03 核对' : ''}`));
+      }
       for (const f of p.figures) {
         const slot = amountSlot(ctx, p, f);
         if (!slot) continue;
         const c = compareAmount(ctx, f, slot);
         if (!c || !c.severity) continue;
         const where = slot.places.map((pl) => `${pl.table.sheet.name}!${ctx.refs({ ...slot, places: [pl] })[0].cell}`).join(' + ');
-        const unit = f.unit === '元' && (slot.table.unit ?? '万元') === '万元' ? '万元' : f.unit;
+        const unit = c.unit;
         const expected = amountText(c.expected);
         let tail: string;
         if (c.precision) tail = `表中为 ${expected}${unit}，说明只写到 ${f.decimals} 位小数（金额应保留 2 位小数）`;

@@ -4,12 +4,13 @@ import { fixed } from '../../numbers';
 import { denominatorOf, rateStatements, RateStatement } from '../rates';
 import { checkRate, NRule } from './kit';
 
+/** The formula with each input named and its source given: what an accountant needs to redo the sum by hand. */
 function formulaText(s: RateStatement): string {
-  const a = s.a!.label;
-  const b = s.b!.label;
-  if (s.formula === 'growth') return `${a} ÷ (${b} − ${a})`;
-  if (s.formula === 'decline') return `${a} ÷ (${b} + ${a})`;
-  return `${a} ÷ ${b}`;
+  const a = `${s.a!.label}（${s.a!.source}）`;
+  const b = `${s.b!.label}（${s.b!.source}）`;
+  if (s.formula === 'growth') return `增减额 ${a} ÷ 上年数（${b} − ${s.a!.figure?.text ?? s.a!.label}）`;
+  if (s.formula === 'decline') return `增减额 ${a} ÷ 上年数（${b} + ${s.a!.figure?.text ?? s.a!.label}）`;
+  return `分子 ${a} ÷ 分母 ${b}`;
 }
 
 const rule: NRule = {
@@ -19,6 +20,10 @@ const rule: NRule = {
     const out: Finding[] = [];
     for (const p of ctx.paras) {
       for (const s of rateStatements(ctx, p)) {
+        if (s.unchecked) {
+          out.push(ctx.finding(p, 'NC-02', 'info', s.pct.text, null, `说明中“${s.pct.quote}”未核对：${s.unchecked}（identities.md N-14）`));
+          continue;
+        }
         if (!s.a || !s.b || s.directionConflict) continue;
         const den = denominatorOf(s);
         if (!den || den.isZero()) continue; // 0/0 not evaluated; a zero denominator is NC-08

@@ -50,6 +50,34 @@ function lists(ctx: NarrativeContext, p: Para, out: Finding[]): void {
   }
 }
 
+/**
+ * A list printed one item per paragraph, as 山西 publishes 二、三、五（二）and 六: the lead paragraph ends in `其中：` or
+ * `主要用于以下方面：`, each item paragraph ends in `；` and the last in `。`. The lead's total is the sum of the items'
+ * first amounts (Σ listed amounts = the stated total).
+ */
+function continuedList(ctx: NarrativeContext, p: Para, out: Finding[]): void {
+  const lead = p.text.trim();
+  if (!/[：:]$/.test(lead) || !/(?:其中|以下方面|主要包括|包括|分别为)[：:]$/.test(norm(lead))) return;
+  const total = [...amounts(p)].reverse().find((f) => amountRole(f, p) === 'current');
+  if (!total) return;
+  const parts: Figure[] = [];
+  for (let i = p.index + 1; i < ctx.paras.length; i++) {
+    const q = ctx.paras[i];
+    if (q.heading || q.topic !== p.topic || q.part !== p.part) return;
+    // One item per paragraph: a paragraph quoting several of this year's amounts is no list item (五（三） of
+    // 山西 2022 prints all its 类 in one paragraph after `其中：`).
+    const own = amounts(q).filter((f) => amountRole(f, q) === 'current');
+    if (own.length !== 1) return;
+    parts.push(own[0]);
+    const end = q.text.trim().slice(-1);
+    if (end === '。') break;
+    if (end !== '；' && end !== ';') return;
+  }
+  if (parts.length === 0) return;
+  const f = sumFinding(ctx, p, total, parts, '合计与其后逐段所列各项之和不符');
+  if (f) out.push(f);
+}
+
 function threePublic(ctx: NarrativeContext, paras: Para[], out: Finding[]): void {
   type Tagged = { p: Para; f: Figure; item: TpItem | null; role: string; seq: number };
   const tagged: Tagged[] = [];
@@ -129,6 +157,39 @@ function detail(ctx: NarrativeContext, out: Finding[]): void {
   }
 }
 
+const GRADE_COUNT = /(\d+)个项目自评(?:等级)?为[“"]([优良中差])[”"]/g;
+const PROJECT_COUNT = /(?:自评个数|自评)(?:为|共)?(\d+)个/;
+
+/**
+ * 13-B (narratives.md NT-13): 涉及资金 = the amounts listed after its 其中 (一般公共预算…、政府性基金…、国有资本经营…、
+ * 社会保险基金…), and the projects counted per grade = the project count, in both published wordings
+ * (`n个项目自评为“优”`, `n个项目自评等级为“优”`). Budget figures: only their own sums are checked (N-14).
+ */
+function performance13B(ctx: NarrativeContext, p: Para, out: Finding[]): void {
+  for (const total of amounts(p)) {
+    if (!/涉及资金$|自评金额$/.test(leadOf(p, total))) continue;
+    const end = p.text.indexOf('。', total.end);
+    const sentenceEnd = end < 0 ? p.text.length : end;
+    const rest = p.text.slice(total.end, sentenceEnd);
+    const at = rest.search(/其中/);
+    if (at < 0) continue;
+    const parts = amounts(p).filter((f) => f.start > total.end + at && f.start < sentenceEnd);
+    if (parts.length < 2) continue;
+    const f = sumFinding(ctx, p, total, parts, '涉及资金与其中所列各类预算资金之和不符');
+    if (f) out.push(f);
+  }
+  const text = p.text.normalize('NFKC').replace(/\s+/g, '');
+  const grades = [...text.matchAll(GRADE_COUNT)];
+  if (grades.length < 2) return;
+  const count = PROJECT_COUNT.exec(text.slice(0, text.indexOf(grades[0][0])));
+  if (!count) return;
+  const sum = grades.reduce((a, g) => a + Number(g[1]), 0);
+  if (sum === Number(count[1])) return;
+  const list = grades.map((g) => `“${g[2]}”${g[1]}个`).join(' + ');
+  out.push(ctx.finding(p, 'NC-03', 'error', `${count[1]}个`, `${sum}个`,
+    `说明中自评项目 ${count[1]} 个，而各等级项目个数 ${list} = ${sum} 个，个数应相等`, { difference: String(Number(count[1]) - sum) }));
+}
+
 function fiscalReasons(ctx: NarrativeContext, p: Para, out: Finding[]): void {
   const deltas = amounts(p).filter((f) => amountRole(f, p) === 'delta');
   const reasonAt = norm(p.text).length ? p.text.search(/原因/) : -1;
@@ -152,6 +213,7 @@ const rule: NRule = {
     const body = ctx.paras.filter((p) => !p.heading);
     for (const p of body) {
       if (p.topic === 'income' || p.topic === 'expenditure' || (p.topic === 'general' && p.part === 'structure')) lists(ctx, p, out);
+      if (p.topic === 'income' || p.topic === 'expenditure' || p.topic === 'basic' || (p.topic === 'general' && p.part === 'structure')) continuedList(ctx, p, out);
       if (p.topic === 'basic') {
         const basic = firstWith(p, /基本支出/);
         const person = firstWith(p, /人员经费/);
@@ -180,6 +242,7 @@ const rule: NRule = {
         }
       }
       if (p.topic === 'fiscal') fiscalReasons(ctx, p, out);
+      if (p.topic === 'performance') performance13B(ctx, p, out);
     }
     threePublic(ctx, body.filter((p) => p.topic === 'threePublic'), out);
     detail(ctx, out);

@@ -1,7 +1,7 @@
 /** NC-07 — completeness of names-only lists against their tables (info): 五（二） classes, 五（三） items, 六 款. */
 import { Finding } from '../../findings';
 import { labelKey, norm } from '../../text';
-import { detailItems, classKey, itemRows } from '../slots';
+import { detailItems, classKey, itemRows, segmentClasses } from '../slots';
 import { NRule } from './kit';
 
 const rule: NRule = {
@@ -20,10 +20,16 @@ const rule: NRule = {
       }
     }
     const items = detailItems(ctx);
-    if (gb && items.length > 0) {
-      const expected = itemRows(ctx, gb, items[0].path.level === 'xiang' ? 7 : 3).length;
-      if (items.length < expected) {
-        out.push(ctx.finding(items[0].para, 'NC-07', 'info', String(items.length), String(expected), `具体情况列出 ${items.length} 项，而一般公共预算财政拨款支出决算表有 ${expected} 个有数的${items[0].path.level === 'xiang' ? '项' : '类'}`));
+    // Set B may list several 类 in one paragraph, one per segment: each counts as an item.
+    const itemParas = new Set(items.map((i) => i.para.index));
+    const grouped = ctx.paras.filter((p) => !p.heading && p.topic === 'general' && p.part === 'detail' && !itemParas.has(p.index)).map((p) => ({ p, n: segmentClasses(ctx, p).length })).filter((x) => x.n >= 2);
+    const listed = items.length + grouped.reduce((a, x) => a + x.n, 0);
+    const first = items[0]?.para ?? grouped[0]?.p;
+    if (gb && first) {
+      const level = items[0]?.path.level ?? 'lei';
+      const expected = itemRows(ctx, gb, level === 'xiang' ? 7 : 3).length;
+      if (listed < expected) {
+        out.push(ctx.finding(first, 'NC-07', 'info', String(listed), String(expected), `具体情况列出 ${listed} 项，而一般公共预算财政拨款支出决算表有 ${expected} 个有数的${level === 'xiang' ? '项' : '类'}`));
       }
     }
     const be = ctx.table('basic-expenditure');

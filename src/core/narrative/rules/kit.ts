@@ -7,6 +7,7 @@ import { Place } from '../../gongkai/identity';
 import { Decimal, fixed, halfUp, ZERO } from '../../numbers';
 import { convert, NarrativeContext, Para, Slot, unitOf } from '../context';
 import { Figure, quoted } from '../figures';
+import { commonUnit } from '../units';
 
 export interface NRule {
   id: string;
@@ -30,17 +31,18 @@ export interface AmountComparison {
   unitSlip: boolean;
   /** Printed with fewer decimals than the table and equal once rounded. */
   precision: boolean;
+  /** The unit both sides were compared in. */
+  unit: string;
 }
 
 /** A figure (in its own unit) against a table figure: exact, within 0.01 × n (n from a Σ the figure equals), or not. */
 export function compareAmount(ctx: NarrativeContext, f: Figure, slot: Slot): AmountComparison | null {
-  const tableUnit = unitOf(slot.table);
-  const unit = f.unit === '元' && tableUnit === '万元' ? '万元' : f.unit;
+  const unit = commonUnit(f.unit, unitOf(slot.table));
   const stated = convert(f.value, f.unit, unit);
   const expected = ctx.slotIn(slot, unit);
   if (expected === null) return null;
   const difference = stated.minus(expected);
-  const base = { expected, difference, unitSlip: false, precision: false };
+  const base = { expected, difference, unitSlip: false, precision: false, unit };
   if (difference.isZero()) return { ...base, severity: null, n: 1 };
   if (f.decimals < 2 && f.unit === unit && halfUp(expected, f.decimals).eq(stated)) return { ...base, severity: 'info', n: 1, precision: true };
   if (difference.abs().lte(CENT)) return { ...base, severity: 'rounding', n: 1 };
