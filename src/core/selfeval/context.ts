@@ -70,6 +70,15 @@ export class TableCheck {
     this.cache.set(`${row}:${col}`, r);
   }
 
+  /**
+   * The reading the check settled on for a cell (S-PARSE-03 decimal comma, S-PARSE-05 fraction), or a fresh one that
+   * emits nothing: for the 综述 checks and drafts, which quote the table after it was checked.
+   */
+  settled(row: number, col: number | undefined): Reading {
+    if (col === undefined) return { kind: 'empty', dash: false };
+    return this.cache.get(`${row}:${col}`) ?? readCellNumber(this.sheet.cells[row]?.[col]);
+  }
+
   hasReading(row: number, col: number): boolean {
     return this.cache.has(`${row}:${col}`);
   }

@@ -77,6 +77,11 @@ export function recognizeSelfEval(sheet: SheetGrid): RecognitionOutcome {
 
 /** Checks one table; exported for tests and for hosts that check a single range. */
 export function checkSelfEvalTable(sheet: SheetGrid, table: SelfEvalTable, sheetUnit: SelfEvalTable['unit']): { findings: Finding[]; edits: ProposedEdit[] } {
+  const ctx = runSelfEvalTable(sheet, table, sheetUnit);
+  return { findings: ctx.findings, edits: ctx.edits };
+}
+
+function runSelfEvalTable(sheet: SheetGrid, table: SelfEvalTable, sheetUnit: SelfEvalTable['unit']): TableCheck {
   const ctx = new TableCheck(sheet, table, table.unit ?? sheetUnit);
   if (checkStructure(ctx)) {
     const budget = checkBudget(ctx);
@@ -84,20 +89,45 @@ export function checkSelfEvalTable(sheet: SheetGrid, table: SelfEvalTable, sheet
     checkTotal(ctx, budget, ind);
     checkAdvice(ctx, budget);
   }
-  return { findings: ctx.findings, edits: ctx.edits };
+  return ctx;
+}
+
+/** One checked table: where it is, and the check with the readings it settled on (units, decimal commas). */
+export interface CheckedSelfEvalTable {
+  sheet: SheetGrid;
+  table: SelfEvalTable;
+  check: TableCheck;
+}
+
+const runs = new WeakMap<WorkbookContext, CheckedSelfEvalTable[]>();
+
+/**
+ * The 自评表 check of a workbook, done once: the 综述 checks and drafts quote its readings (a decimal-comma `27,415`
+ * read as 27.415 by S-PARSE-03, the unit the engine assumed) instead of reading the cells a second way.
+ */
+export function selfEvalRun(context: WorkbookContext): CheckedSelfEvalTable[] {
+  let run = runs.get(context);
+  if (!run) {
+    run = [];
+    for (const r of context.recognitions) {
+      if (r.family !== 'selfeval') continue;
+      for (const table of (r.model as SelfEvalModel).tables) run.push({ sheet: r.sheet, table, check: runSelfEvalTable(r.sheet, table, r.unit) });
+    }
+    runs.set(context, run);
+  }
+  return run;
 }
 
 export function checkSelfEval(context: WorkbookContext): FamilyResult {
   const findings: Finding[] = [];
   const edits: ProposedEdit[] = [];
-  for (const r of context.recognitions) {
-    if (r.family !== 'selfeval') continue;
-    const model = r.model as SelfEvalModel;
-    for (const table of model.tables) {
-      const result = checkSelfEvalTable(r.sheet, table, r.unit);
-      findings.push(...result.findings);
-      edits.push(...result.edits);
-    }
+  for (const { check } of selfEvalRun(context)) {
+    append(findings, check.findings);
+    append(edits, check.edits);
   }
   return { findings, edits };
+}
+
+function append<T>(into: T[], items: readonly T[]): void {
+  for (let i = 0; i < items.length; i++) into.push(items[i]);
 }

@@ -5,10 +5,11 @@
  * 执行率 is computed from the quoted 执行 and 全年 (half-up, 2 dp); 等级 follows S-GRD-00 unless the table states one.
  */
 import type { WorkbookContext } from '../../engine';
-import { Cell, SheetGrid } from '../../grid';
+import { SheetGrid } from '../../grid';
 import { Decimal, fixed, halfUp, Reading, ZERO } from '../../numbers';
-import { readCellNumber } from '../../selfeval/parse';
-import type { SelfEvalModel, SelfEvalTable } from '../../selfeval/model';
+import { selfEvalRun } from '../../selfeval';
+import type { TableCheck } from '../../selfeval/context';
+import type { SelfEvalTable } from '../../selfeval/model';
 import { rowCells } from '../../selfeval/sheet';
 import { norm } from '../../text';
 
@@ -44,27 +45,16 @@ export interface ZsDraft {
 export interface SelfEvalRef {
   sheet: SheetGrid;
   table: SelfEvalTable;
+  /** The 自评 check of this table: its readings are the ones quoted. */
+  check: TableCheck;
 }
 
 const HUNDRED = new Decimal(100);
 const ORDINALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
-/** Every recognised self-evaluation table of the workbook, in sheet order. */
+/** Every recognised self-evaluation table of the workbook, in sheet order, with the check's readings. */
 export function selfEvalTables(context: WorkbookContext): SelfEvalRef[] {
-  const out: SelfEvalRef[] = [];
-  for (const r of context.recognitions) {
-    if (r.family !== 'selfeval') continue;
-    for (const table of (r.model as SelfEvalModel).tables) out.push({ sheet: r.sheet, table });
-  }
-  return out;
-}
-
-function cellOf(sheet: SheetGrid, row: number, col: number | undefined): Cell | undefined {
-  return col === undefined ? undefined : sheet.cells[row]?.[col];
-}
-
-function num(sheet: SheetGrid, row: number, col: number | undefined): Reading {
-  return readCellNumber(cellOf(sheet, row, col));
+  return selfEvalRun(context);
 }
 
 function value(r: Reading): Decimal | null {
@@ -154,8 +144,12 @@ export interface SelfEvalFacts {
   reasons: string[];
 }
 
-/** The figures a 综述 quotes from one table. */
-export function selfEvalFacts(sheet: SheetGrid, t: SelfEvalTable): SelfEvalFacts {
+/**
+ * The figures a 综述 quotes from one table, as its check read them: one reading of every cell for the check, the
+ * 综述 checks and the drafts (a decimal-comma `27,415` the check read as 27.415 is quoted 27.42, never 27415).
+ */
+export function selfEvalFacts({ sheet, table: t, check }: SelfEvalRef): SelfEvalFacts {
+  const num = (_sheet: SheetGrid, row: number, col: number | undefined): Reading => check.settled(row, col);
   const b = t.budget;
   const at = (f: 'full' | 'exec' | 'init') => (b ? value(num(sheet, b.totalRow, b.cols[f])) : null);
   let budgetScore: Reading = { kind: 'empty', dash: false };
@@ -189,7 +183,7 @@ export function selfEvalFacts(sheet: SheetGrid, t: SelfEvalTable): SelfEvalFacts
   const nameLabel = t.kind === 'department-selfeval' ? /^(部门\(单位\)名称|单位名称)[:：]?$/ : /^项目名称[:：]?$/;
   return {
     name: labelled(sheet, t, nameLabel)?.text ?? sheet.name,
-    unit: t.unit ?? '万元',
+    unit: check.unit ?? '万元',
     full: at('full'),
     exec: at('exec'),
     init: at('init'),
@@ -234,8 +228,9 @@ export function draftSelfEvalSummaries(context: WorkbookContext, options: ZsOpti
 
   if (wanted.has('NT-ZS-P') && projects.length) {
     paragraphs.push({ kind: 'heading', text: '项目绩效自评综述', section: 'NT-ZS-P' });
-    for (const { sheet, table } of projects) {
-      const f = selfEvalFacts(sheet, table);
+    for (const ref of projects) {
+      const { sheet, table } = ref;
+      const f = selfEvalFacts(ref);
       const u = f.unit;
       const score = f.totalText ?? ask(`${f.name}自评得分`);
       const grade = f.grade ?? ask(`${f.name}自评等级`);
@@ -272,8 +267,9 @@ export function draftSelfEvalSummaries(context: WorkbookContext, options: ZsOpti
 
   if (wanted.has('NT-ZS-D') && units.length) {
     paragraphs.push({ kind: 'heading', text: '部门（单位）整体支出绩效自评综述', section: 'NT-ZS-D' });
-    for (const { sheet, table } of units) {
-      const f = selfEvalFacts(sheet, table);
+    for (const ref of units) {
+      const { sheet, table } = ref;
+      const f = selfEvalFacts(ref);
       const u = f.unit;
       const done = joinItems(below(sheet, table, /^目标完成情况$/, /^年度主要任务$|^任务名称$|一级指标/));
       const rateText = rate(f.exec, f.full);
@@ -297,8 +293,9 @@ export function draftSelfEvalSummaries(context: WorkbookContext, options: ZsOpti
 
   if (wanted.has('NT-ZS-R') && projects.length) {
     paragraphs.push({ kind: 'heading', text: '项目自评结果', section: 'NT-ZS-R' });
-    for (const { sheet, table } of projects) {
-      const f = selfEvalFacts(sheet, table);
+    for (const ref of projects) {
+      const { sheet, table } = ref;
+      const f = selfEvalFacts(ref);
       const budgetScore = f.budgetScore ?? ZERO;
       const total = budgetScore.plus(f.indicatorScore);
       paragraphs.push({

@@ -7,7 +7,8 @@ import { Finding, Severity } from '../../findings';
 import { Decimal, fixed, halfUp } from '../../numbers';
 import { gradeOf, sameName, scoreText } from '../drafts/zongshu';
 import { NRule } from './kit';
-import { compactText, dec, decimalsOf, inUnit, loadedSelfEvals } from './zs-kit';
+import { inCommonUnit, quotesExactly } from '../units';
+import { compactText, dec, decimalsOf, loadedSelfEvals } from './zs-kit';
 
 const CENT = new Decimal('0.01');
 const NUM = String.raw`(\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)`;
@@ -15,7 +16,7 @@ const NUM = String.raw`(\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)`;
 const INDICATOR_SCORE = new RegExp(`指标完成情况得分${NUM}分`);
 const BUDGET_SCORE = new RegExp(`预算执行情况得分${NUM}分`);
 const TOTAL_SCORE = new RegExp(`总得分${NUM}分`);
-const PROJECT_SCORE = new RegExp(`项目绩效自评得分${NUM}分`);
+const PROJECT_SCORE = new RegExp(`项目?绩效自评得分(?:为)?${NUM}分`);
 const UNIT_SCORE = new RegExp(`整体绩效自评得分为${NUM}分`);
 const FULL_BUDGET = new RegExp(`全年预算数为${NUM}(万元|元)`);
 const EXECUTED = new RegExp(`执行数为${NUM}(万元|元)`);
@@ -36,7 +37,8 @@ const rule: NRule = {
     for (const p of ctx.paras) {
       if (p.heading) continue;
       const t = compactText(p.text);
-      const project = /^[“"](.+?)[”"]项目绩效自评综述[:：]/.exec(t);
+      // As published: `“X”项目绩效自评综述：`, also with a comma, or the name straight before 根据年初设定的绩效目标.
+      const project = /^[“"](.+?)[”"](?:项目绩效自评综述[:：,，]|(?=根据年初设定的绩效目标))/.exec(t);
       const unit = /^(.+?)部门\(单位\)整体支出绩效自评综述[:：]/.exec(t);
       const result = /最终评分结果[:：](.+?)项目绩效自评价结果为/.exec(t);
       const name = project?.[1] ?? unit?.[1] ?? result?.[1];
@@ -77,12 +79,15 @@ const rule: NRule = {
       if (grade && f.grade && grade[1] !== f.grade) add('error', grade[1], f.grade, `综述的自评等级“${grade[1]}”与自评表${at}的等级“${f.grade}”不符`);
       const full = FULL_BUDGET.exec(t);
       const exec = EXECUTED.exec(t);
-      for (const [m, expected, label] of [[full, f.full, '全年预算数'], [exec, f.exec, '全年执行数']] as const) {
-        if (!m || expected === null) continue;
-        const stated = inUnit(dec(m[1]), m[2], f.unit);
-        const d = stated.minus(expected).abs();
-        if (d.isZero()) continue;
-        add(d.lte(CENT) ? 'rounding' : 'error', `${m[1]}${m[2]}`, `${fixed(expected, 2)}${f.unit}`, `综述的${label} ${m[1]}${m[2]} 与自评表${at}资金总额行的 ${fixed(expected, 2)}${f.unit} 不符`);
+      for (const [m, tableValue, label] of [[full, f.full, '全年预算数'], [exec, f.exec, '全年执行数']] as const) {
+        if (!m || tableValue === null) continue;
+        // One conversion for text and table, whichever is in 元 (units.ts); the check's reading of the cell.
+        const both = inCommonUnit(dec(m[1]), m[2], tableValue, f.unit);
+        if (quotesExactly(both.text, decimalsOf(m[1]), both.table)) continue;
+        const d = both.text.minus(both.table).abs();
+        const expected = `${fixed(both.table, 2)}${both.unit}`;
+        const converted = both.unit !== f.unit ? `（表中 ${fixed(tableValue, 2)}${f.unit}）` : '';
+        add(d.lte(CENT) ? 'rounding' : 'error', `${m[1]}${m[2]}`, expected, `综述的${label} ${m[1]}${m[2]} 与自评表${at}资金总额行的 ${expected}${converted} 不符`);
       }
       const rate = EXECUTION_RATE.exec(t);
       if (rate && full && exec) {

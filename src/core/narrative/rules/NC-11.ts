@@ -7,18 +7,50 @@
  */
 import { Finding, Severity } from '../../findings';
 import { Decimal, fixed, halfUp, ZERO } from '../../numbers';
+import { NarrativeContext, Para } from '../context';
 import { gradeOf } from '../drafts/zongshu';
 import { NRule } from './kit';
-import { compactText, dec, inUnit, loadedSelfEvals } from './zs-kit';
+import { inCommonUnit, quotesExactly } from '../units';
+import { compactText, dec, decimalsOf, LoadedSelfEval, loadedSelfEvals } from './zs-kit';
 
 const NUM = String.raw`(\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)`;
 const CENT = new Decimal('0.01');
 /** The paragraph's count of self-evaluated projects. */
 const PROJECT_COUNT = new RegExp(`(?:进行项目绩效自评|二级项目绩效自评个数|共有)${NUM}个`);
 /** Each grade's count; global for matchAll, which works on its own copy, so the shared lastIndex stays 0. */
-const GRADE_COUNTS = new RegExp(`${NUM}个项目自评为[“"]([优良中差])[”"]`, 'g');
+const GRADE_COUNTS = new RegExp(`${NUM}个项目自评(?:等级)?为[“"]([优良中差])[”"]`, 'g');
 const AVERAGE_SCORE = new RegExp(`项目支出绩效进行自评[,，]绩效自评平均得分为${NUM}分|项目绩效自评平均得分为${NUM}分`);
 const AMOUNT = new RegExp(`(?:涉及资金|自评金额)${NUM}(万元|元)`);
+
+const UNIT_AVERAGE = new RegExp(`部门整体(?:支出)?绩效自评平均得分为${NUM}分`);
+/** How many 部门整体 self-evaluations the paragraph says were done (`对所属6个单位开展部门整体支出绩效自评`). */
+const UNIT_COUNT = new RegExp(`${NUM}个(?:部门|单位|预算单位|所属单位|二级单位)[^。；]{0,16}?整体|整体(?:支出)?绩效自评(?:个数|共)?(?:为)?${NUM}个`);
+
+/**
+ * 13-2 A's 部门整体绩效自评平均得分 against the mean of the loaded 整体自评表 (stated 总分, recomputed when empty),
+ * only when the workbook holds as many of them as the paragraph counts: with fewer or more, or no count in the text,
+ * the mean of what is loaded proves nothing. Returns the reason it was not checked (for the section's info), or null.
+ */
+function departmentAverage(ctx: NarrativeContext, section: Para[], texts: Map<Para, string>, units: LoadedSelfEval[], out: Finding[]): { para: Para; why: string } | null {
+  for (const p of section) {
+    const t = texts.get(p)!;
+    const avg = UNIT_AVERAGE.exec(t);
+    if (!avg) continue;
+    const count = UNIT_COUNT.exec(t) ?? section.map((q) => UNIT_COUNT.exec(texts.get(q)!)).find(Boolean) ?? null;
+    const stated = count ? dec(count[1] ?? count[2]) : null;
+    if (units.length === 0) return { para: p, why: '未载入部门整体绩效自评表，整体平均得分未核对' };
+    if (stated === null) return { para: p, why: `说明未写明做了部门整体绩效自评的单位个数，无法确认已载入的${units.length}张整体绩效自评表是否齐全，整体平均得分未核对` };
+    if (!stated.eq(units.length)) return { para: p, why: `说明所列部门整体绩效自评${stated.toString()}个，已载入${units.length}张整体绩效自评表，整体平均得分未核对` };
+    const totals = units.map((x) => x.facts.total);
+    if (totals.some((x) => x === null)) return { para: p, why: '有整体绩效自评表的总分无法读取，整体平均得分未核对' };
+    const mean = totals.reduce((a, b) => a!.plus(b!), ZERO)!.div(units.length);
+    if (halfUp(mean, 2).eq(dec(avg[1]))) return null;
+    const d = dec(avg[1]).minus(mean).abs();
+    out.push(ctx.finding(p, 'NC-11', d.lte(CENT) ? 'rounding' : 'error', `${avg[1]}分`, `${fixed(halfUp(mean, 2), 2)}分`, `部门整体绩效自评平均得分应为已载入 ${units.length} 张整体绩效自评表总分的平均 ${fixed(halfUp(mean, 2), 2)} 分`));
+    return null;
+  }
+  return null;
+}
 
 const rule: NRule = {
   id: 'NC-11',
@@ -40,10 +72,12 @@ const rule: NRule = {
       infoAt = p;
       if (n > 0 && dec(m[1]).eq(n)) complete = true;
     }
+    const unitNote = departmentAverage(ctx, section, texts, units, out);
     if (!complete) {
-      out.push(ctx.finding(infoAt, 'NC-11', 'info', null, null, `预算绩效情况与自评表无法核对（已载入${n}张项目支出绩效自评表${units.length ? `、${units.length}张整体绩效自评表` : ''}；说明所列项目个数与之不同或未列）`));
+      out.push(ctx.finding(infoAt, 'NC-11', 'info', null, null, `预算绩效情况与自评表无法核对（已载入${n}张项目支出绩效自评表${units.length ? `、${units.length}张整体绩效自评表` : ''}；说明所列项目个数与之不同或未列${unitNote ? `；${unitNote.why}` : ''}）`));
       return out;
     }
+    if (unitNote) out.push(ctx.finding(unitNote.para, 'NC-11', 'info', null, null, unitNote.why));
     const add = (p: (typeof section)[number], severity: Severity, stated: string, expected: string, message: string) => out.push(ctx.finding(p, 'NC-11', severity, stated, expected, message));
     const grades = new Map<string, number>(['优', '良', '中', '差'].map((g) => [g, 0]));
     for (const x of projects) if (x.facts.total !== null) grades.set(gradeOf(x.facts.total), grades.get(gradeOf(x.facts.total))! + 1);
@@ -61,10 +95,7 @@ const rule: NRule = {
         const want = grades.get(g[2])!;
         if (!dec(g[1]).eq(want)) add(p, 'error', `${g[1]}个`, `${want}个`, `自评为“${g[2]}”的项目，说明写 ${g[1]} 个，已载入的自评表中有 ${want} 个`);
       }
-      if (stated.length && own) {
-        const sum = stated.reduce((a, g) => a.plus(dec(g[1])), ZERO);
-        if (!sum.eq(dec(own[1]))) add(p, 'error', `${sum.toString()}个`, `${own[1]}个`, `各等级项目个数之和 ${sum.toString()} 不等于自评项目个数 ${own[1]}`);
-      }
+      // That they add up to the stated count is NC-03's, which runs whether or not the tables are loaded.
       // Project average (NT-13 13-2 A).
       const avg = AVERAGE_SCORE.exec(t);
       const totals = projects.map((x) => x.facts.total);
@@ -77,11 +108,15 @@ const rule: NRule = {
       // 涉及资金 / 自评金额 = Σ执行, Σ全年 or Σ年初.
       const money = AMOUNT.exec(t);
       if (money) {
-        const unit = projects[0].facts.unit;
-        const v = inUnit(dec(money[1]), money[2], unit);
+        const tableUnit = projects[0].facts.unit;
         const sums = (['exec', 'full', 'init'] as const).map((k) => projects.reduce<Decimal | null>((a, x) => (a === null || x.facts[k] === null ? null : a.plus(x.facts[k]!)), ZERO));
-        if (!sums.some((s) => s !== null && v.minus(s).abs().lte(CENT.times(n)))) {
-          add(p, 'warning', `${money[1]}${money[2]}`, sums[0] ? `${fixed(sums[0], 2)}${unit}` : '', `涉及资金 ${money[1]}${money[2]} 与已载入自评表的全年执行数、全年预算数、年初预算数之和均不符（执行数合计 ${sums[0] ? fixed(sums[0], 2) : '—'}${unit}）`);
+        const matches = (sum: Decimal | null) => {
+          if (sum === null) return false;
+          const both = inCommonUnit(dec(money[1]), money[2], sum, tableUnit);
+          return quotesExactly(both.text, decimalsOf(money[1]), both.table) || both.text.minus(both.table).abs().lte(CENT.times(n));
+        };
+        if (!sums.some(matches)) {
+          add(p, 'warning', `${money[1]}${money[2]}`, sums[0] ? `${fixed(sums[0], 2)}${tableUnit}` : '', `涉及资金 ${money[1]}${money[2]} 与已载入自评表的全年执行数、全年预算数、年初预算数之和均不符（执行数合计 ${sums[0] ? fixed(sums[0], 2) : '—'}${tableUnit}）`);
         }
       }
     }

@@ -1,5 +1,5 @@
 /** What NC-10 and NC-11 share: the loaded 自评表 with the figures a 综述 or 十三 quotes (narratives.md §2, §4). */
-import { Decimal, halfUp } from '../../numbers';
+import { Decimal } from '../../numbers';
 import { NarrativeContext } from '../context';
 import { SelfEvalFacts, selfEvalFacts, selfEvalTables } from '../drafts/zongshu';
 
@@ -10,7 +10,7 @@ export interface LoadedSelfEval {
 }
 
 export function loadedSelfEvals(ctx: NarrativeContext): LoadedSelfEval[] {
-  return selfEvalTables(ctx.workbook).map(({ sheet, table }) => ({ sheet: sheet.name, kind: table.kind, facts: selfEvalFacts(sheet, table) }));
+  return selfEvalTables(ctx.workbook).map((ref) => ({ sheet: ref.sheet.name, kind: ref.table.kind, facts: selfEvalFacts(ref) }));
 }
 
 /** A number written in the text (`5,025.71`). */
@@ -21,11 +21,6 @@ export function dec(text: string): Decimal {
 export function decimalsOf(text: string): number {
   const i = text.indexOf('.');
   return i < 0 ? 0 : text.length - i - 1;
-}
-
-/** A 元 figure against a 万元 table is compared ÷ 10 000, half-up 2 dp (NC-01); 万元 is never scaled up. */
-export function inUnit(v: Decimal, from: string, to: string): Decimal {
-  return from === '元' && to === '万元' ? halfUp(v.div(10000), 2) : v;
 }
 
 /** A paragraph's text, NFKC and without whitespace, quote marks kept: norm() drops them, and names and grades are quoted. */
