@@ -220,7 +220,12 @@ export function draftSelfEvalSummaries(context: WorkbookContext, options: ZsOpti
     return `${i.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${f}`;
   };
   const money = (d: Decimal | null, unit: string, label: string) => (d === null ? ask(label) : `${amt(d)}${unit}`);
-  const rate = (exec: Decimal | null, full: Decimal | null) => (exec && full && !full.isZero() ? `${fixed(halfUp(exec.div(full).times(HUNDRED), 2), 2)}%` : null);
+  // PR-04: the rate is computed from the figures as quoted (2 dp), so the sentence checks by its own figures (NC-10).
+  const rate = (exec: Decimal | null, full: Decimal | null) => {
+    if (!exec || !full) return null;
+    const [e, f] = [halfUp(exec, 2), halfUp(full, 2)];
+    return f.isZero() ? null : `${fixed(halfUp(e.div(f).times(HUNDRED), 2), 2)}%`;
+  };
 
   const tables = selfEvalTables(context);
   const projects = tables.filter((x) => x.table.kind === 'project-selfeval');
