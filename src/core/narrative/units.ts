@@ -24,6 +24,15 @@ export function convert(v: Decimal, from: string, to: string): Decimal {
   return from === '元' && to === '万元' ? yuanToWan(v) : v;
 }
 
+/**
+ * A figure restated in the document's unit for a draft: 元 → 万元 half-up 2 dp; 万元 → 元 exactly (× 10 000), since
+ * a draft quotes a figure rather than comparing two.
+ */
+export function express(v: Decimal, from: string, to: string): Decimal {
+  if (from === '万元' && to === '元') return v.times(10000);
+  return convert(v, from, to);
+}
+
 /** Both sides in their common unit. */
 export function inCommonUnit(text: Decimal, textUnit: string, table: Decimal, tableUnit: string): { text: Decimal; table: Decimal; unit: MoneyUnit } {
   const unit = commonUnit(textUnit, tableUnit);

@@ -5,12 +5,14 @@
  * Pure functions: the pane previews and inserts the paragraphs, the CLI prints them or writes them into a copy.
  */
 import type { WorkbookContext } from '../../engine';
-import { gongkaiTables } from '../../gongkai';
+import { gongkaiRun, gongkaiTables } from '../../gongkai';
 import { CellValues } from '../../gongkai/identity';
 import { codeCell, GTable, lineCell, Pos } from '../../gongkai/model';
 import { Decimal, fixed, halfUp, ZERO } from '../../numbers';
 import { labelKey, norm } from '../../text';
 import { rawText } from '../../grid';
+import { express } from '../units';
+import { gradeOf, projectProblems, selfEvalFacts, SelfEvalFacts, selfEvalTables } from './zongshu';
 
 export type HeadingSet = 'A' | 'B';
 export type AmountStyle = 'plain' | 'grouped';
@@ -62,9 +64,9 @@ export const DRAFT_SECTIONS: { id: string; label: string }[] = [
 
 const HUNDRED = new Decimal(100);
 
+/** The recognised 公开表 read through the check's own cell values (one reading for the check and the drafts). */
 class Tables {
-  readonly values = new CellValues();
-  constructor(readonly list: GTable[]) {}
+  constructor(readonly list: GTable[], readonly values: CellValues) {}
   one(template: GTable['template']): GTable | null {
     const all = this.list.filter((t) => t.template === template);
     return all.length === 1 ? all[0] : null;
@@ -186,14 +188,42 @@ function existingStyle(context: WorkbookContext): AmountStyle | null {
   return /\d{4,}\.\d{2}\s*万?元/.test(text) ? 'plain' : null;
 }
 
+/**
+ * The department the tables name in their meta rows (`部门名称：…`, `单位名称：…`, `编制单位：…`, or the label in one
+ * cell and the name in the next), the name most tables give; null when none does.
+ */
+export function departmentOf(tables: GTable[]): string | null {
+  const votes = new Map<string, number>();
+  for (const t of tables) {
+    const found = new Set<string>();
+    for (let r = 0; r < Math.min(8, t.sheet.rowCount); r++) {
+      const row = t.sheet.cells[r] ?? [];
+      for (let c = 0; c < row.length; c++) {
+        const text = rawText(row[c]).normalize('NFKC').trim();
+        const m = /^(?:部门名称|单位名称|编制单位|部门|单位)\s*[:：]\s*(.*)$/.exec(text);
+        if (!m) continue;
+        let name = m[1].trim();
+        if (!name) for (let k = c + 1; k < row.length && !name; k++) name = rawText(row[k]).normalize('NFKC').trim();
+        name = name.replace(/\s*(?:\d{4}年度?|金额单位[:：].*|单位[:：].*)$/, '').trim();
+        if (name && !/^(?:万?元)$/.test(name)) found.add(name);
+      }
+    }
+    for (const name of found) votes.set(name, (votes.get(name) ?? 0) + 1);
+  }
+  let best: string | null = null;
+  for (const [name, n] of votes) if (best === null || n > votes.get(best)!) best = name;
+  return best;
+}
+
 export function draftSituationNotes(context: WorkbookContext, options: DraftOptions = {}): Draft {
   const list = gongkaiTables(context);
-  const t = new Tables(list);
+  const t = new Tables(list, gongkaiRun(context).values);
   const headingSet: HeadingSet = options.headingSet ?? (list.some((x) => x.template === 'disclosure-stats') ? 'B' : 'A');
   const unit = list.find((x) => x.unit)?.unit ?? '万元';
   const w = new Writer(unit, options.amountStyle ?? existingStyle(context) ?? 'grouped', options.inputs ?? {});
   const year = yearOf(list);
   const Y = year === null ? w.ask('年度') : String(year);
+  const dept = w.inputs['部门']?.trim() || departmentOf(list) || w.ask('部门名称');
   const wanted = new Set(options.sections ?? DRAFT_SECTIONS.map((s) => s.id));
   const A = headingSet === 'A';
   const headings = A ? A_HEADINGS : B_HEADINGS;
@@ -261,8 +291,9 @@ export function draftSituationNotes(context: WorkbookContext, options: DraftOpti
         const budgetText = budget ? w.money(budget, '') : w.ask(`${r.code} ${r.name} 年初预算`);
         const rate = budget && !budget.isZero() ? `，完成年初预算的${percent(v, budget)}` : '';
         const same = budget !== null && budget.eq(v);
-        const reason = same ? '' : `决算数与年初预算数存在差异的主要原因是：${w.textInput(`原因.${r.code}`, `${r.code} ${r.name} 决算与年初预算差异的原因`)}。`;
         if (A) {
+          // Set A only: set B gives a reason for the change on last year instead (asked below).
+          const reason = same ? '' : `决算数与年初预算数存在差异的主要原因是：${w.textInput(`原因.${r.code}`, `${r.code} ${r.name} 决算与年初预算差异的原因`)}。`;
           const lei = byCode.get(r.code.slice(0, 3))?.name ?? '';
           const kuan = byCode.get(r.code.slice(0, 5))?.name ?? '';
           w.text(`${i + 1}. ${lei}（类）${kuan}（款）${r.name}（项）。年初预算为${budgetText}，支出决算为${w.money(v, '')}${rate}。${reason}`);
@@ -361,16 +392,33 @@ export function draftSituationNotes(context: WorkbookContext, options: DraftOpti
       const be = t.one('basic-expenditure');
       const person = be?.be?.personnel?.basic ? t.at(be, be.be.personnel.basic) : null;
       const pub = be?.be?.public?.basic ? t.at(be, be.be.public.basic) : null;
+      // The loaded 自评表, read by their check (units, decimal commas): counts, 涉及资金 and grades (NT-13 slot table).
+      const refs = selfEvalTables(context);
+      const projects = refs.filter((r) => r.table.kind === 'project-selfeval').map((ref) => ({ ref, facts: selfEvalFacts(ref) }));
+      const units = refs.filter((r) => r.table.kind === 'department-selfeval').map((ref) => selfEvalFacts(ref));
+      const count = (key: string, label: string) => (projects.length ? String(projects.length) : w.textInput(key, label));
+      const covered = w.input('涉及资金') ?? sumOf(projects.map((p) => p.facts), unit);
+      const coveredText = covered ? w.money(covered, '涉及资金') : w.ask('涉及资金');
       if (A) {
         w.heading('（一）绩效管理工作开展情况');
-        w.text(`${Y}年，我部门纳入预算绩效管理的支出总额为${w.money(total, '支出总额')}，其中人员经费支出${w.money(person, '人员经费')}，公用经费支出${w.money(pub, '公用经费')}；支出项目共${w.textInput('项目数', '支出项目个数')}个，支出金额${w.money(project, '项目支出')}。其中，进行项目绩效自评${w.textInput('自评数', '项目绩效自评个数')}个，自评金额${w.textInput('自评金额', '自评金额')}${unit}；纳入财政部门重点绩效评价${w.textInput('重点数', '重点绩效评价个数')}个，评价金额${w.textInput('重点金额', '重点评价金额')}${unit}。`);
+        w.text(`${Y}年，我部门纳入预算绩效管理的支出总额为${w.money(total, '支出总额')}，其中人员经费支出${w.money(person, '人员经费')}，公用经费支出${w.money(pub, '公用经费')}；支出项目共${count('项目数', '支出项目个数')}个，支出金额${w.money(project, '项目支出')}。其中，进行项目绩效自评${count('自评数', '项目绩效自评个数')}个，自评金额${covered ? w.money(covered, '自评金额') : `${w.textInput('自评金额', '自评金额')}${unit}`}；纳入财政部门重点绩效评价${w.textInput('重点数', '重点绩效评价个数')}个，评价金额${w.textInput('重点金额', '重点评价金额')}${unit}。`);
         w.heading('（二）部门整体和项目绩效自评结果');
-        w.text(`通过科学、规范的方法，基于预期目标的实现程度，评价${Y}年度部门预算绩效目标的完成情况，部门整体绩效自评平均得分为${w.textInput('整体平均', '部门整体绩效自评平均得分')}分。`);
+        w.text(`通过科学、规范的方法，基于预期目标的实现程度，评价${Y}年度部门预算绩效目标的完成情况，部门整体绩效自评平均得分为${meanScore(units) ?? w.textInput('整体平均', '部门整体绩效自评平均得分')}分。`);
         w.heading('（三）重点绩效评价结果');
         w.text(`${w.textInput('评价主体', '评价主体')}选取了${w.textInput('评价对象', '评价对象')}开展重点绩效评价。评价结果是：${w.textInput('评价摘要', '评价结果摘要')}。绩效评价得分为${w.textInput('评价分', '绩效评价得分')}分。`);
-      } else {
-        w.text(`根据预算绩效管理要求，${w.textInput('部门', '部门名称')}按照“谁支出、谁自评”的原则，组织对${Y}年度年初预算安排的所有项目资金全面开展了绩效自评，涵盖一级项目${w.textInput('一级项目数', '一级项目个数')}个，二级项目${w.textInput('二级项目数', '二级项目个数')}个，共涉及资金${w.textInput('涉及资金', '涉及资金')}${unit}，占本部门（单位）项目支出总额的${percent(w.input('涉及资金'), project) ?? w.ask('涉及资金占项目支出总额的比例')}。`);
+        return;
       }
+      const zero = w.money(ZERO, '');
+      w.heading('（1）预算绩效管理工作开展情况');
+      w.text(`根据预算绩效管理要求，${dept}按照“谁支出、谁自评”的原则，组织对${Y}年度年初预算安排的所有项目资金全面开展了绩效自评，涵盖一级项目${w.inputs['一级项目数']?.trim() || '0'}个，二级项目${count('二级项目数', '二级项目个数')}个，共涉及资金${coveredText}，占本部门（单位）项目支出总额的${percent(covered, project) ?? w.ask('涉及资金占项目支出总额的比例')}，其中一般公共预算项目支出${covered ? w.money(w.input('一般公共预算项目支出') ?? covered, '') : w.ask('一般公共预算项目支出')}、政府性基金预算项目支出${w.input('政府性基金预算项目支出') ? w.money(w.input('政府性基金预算项目支出'), '') : zero}、国有资本经营预算项目支出${w.input('国有资本经营预算项目支出') ? w.money(w.input('国有资本经营预算项目支出'), '') : zero}、社会保险基金预算项目支出${w.input('社会保险基金预算项目支出') ? w.money(w.input('社会保险基金预算项目支出'), '') : zero}。`);
+      w.heading('（2）项目绩效自评结果');
+      const grades = ['优', '良', '中', '差'].map((g) => ({ g, n: projects.filter((p) => p.facts.total !== null && gradeOf(p.facts.total) === g).length }));
+      const gradeText = projects.length
+        ? grades.map(({ g, n }) => `${n}个项目自评为“${g}”`).join('，')
+        : ['优', '良', '中', '差'].map((g) => `${w.textInput(`自评${g}`, `自评为“${g}”的项目个数`)}个项目自评为“${g}”`).join('，');
+      const weak = projects.filter((p) => p.facts.total !== null && ['中', '差'].includes(gradeOf(p.facts.total)));
+      const reasons = weak.map((p) => `“${p.facts.name}”项目自评为“${gradeOf(p.facts.total!)}”的主要原因是${projectProblems(p.ref) || w.textInput(`原因.${p.facts.name}`, `${p.facts.name}自评为“${gradeOf(p.facts.total!)}”的原因`)}`);
+      w.text(`${dept}${Y}年度二级项目绩效自评个数${count('二级项目数', '二级项目个数')}个，涉及资金${coveredText}：${gradeText}。${reasons.length ? `${reasons.join('，')}。` : ''}对于自评中发现的问题主要有：${w.textInput('问题.NT-13', '自评中发现的问题')}。采取的改进管理措施：${w.textInput('措施.NT-13', '改进管理措施')}。涉密项目除外。`);
     },
   };
 
@@ -412,6 +460,24 @@ export function draftSituationNotes(context: WorkbookContext, options: DraftOpti
     sections[id]();
   }
   return { headingSet, year, unit, paragraphs: w.paragraphs, unfilled: w.unfilled, slots: w.slots };
+}
+
+/** Σ 全年执行数 of the loaded 项目自评表 (NT-13 涉及资金, the default option), in the tables' unit; null if any is unread. */
+function sumOf(facts: SelfEvalFacts[], unit: string): Decimal | null {
+  if (facts.length === 0) return null;
+  let sum = ZERO;
+  for (const f of facts) {
+    if (f.exec === null) return null;
+    sum = sum.plus(express(f.exec, f.unit, unit));
+  }
+  return sum;
+}
+
+/** Mean of the 总分 (stated, recomputed when empty), half-up 2 dp, trailing zeros dropped; null without tables. */
+function meanScore(facts: SelfEvalFacts[]): string | null {
+  if (facts.length === 0 || facts.some((f) => f.total === null)) return null;
+  const mean = facts.reduce((a, f) => a.plus(f.total!), ZERO).div(facts.length);
+  return fixed(halfUp(mean, 2), 2);
 }
 
 /** The draft as rows of column A (one heading or paragraph per row, gongkai-layouts.md §4.11). */

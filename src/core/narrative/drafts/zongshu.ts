@@ -198,6 +198,16 @@ export function selfEvalFacts({ sheet, table: t, check }: SelfEvalRef): SelfEval
   };
 }
 
+/**
+ * 发现的主要问题及原因 of a 项目自评表 (NT-ZS-P; 13-B(2)'s reason for a 中/差 project): S-W's
+ * `项目管理中存在的主要问题及原因分析`, else the joined 偏差原因 of indicators scored below their weight; '' when none.
+ */
+export function projectProblems(ref: SelfEvalRef, facts: SelfEvalFacts = selfEvalFacts(ref)): string {
+  const { sheet, table } = ref;
+  const analysed = table.variant === 'shanxi' ? clause(analysis(sheet, table, /^项目管理中存在的主要问题及原因分析$|^项目管理中存在的.*不足及原因分析$/)) : '';
+  return analysed || joinItems(facts.reasons);
+}
+
 export function draftSelfEvalSummaries(context: WorkbookContext, options: ZsOptions = {}): ZsDraft {
   const wanted = new Set(options.sections ?? ZS_SECTIONS.map((s) => s.id));
   const inputs = options.inputs ?? {};
@@ -251,10 +261,7 @@ export function draftSelfEvalSummaries(context: WorkbookContext, options: ZsOpti
           ? clause(below(sheet, table, /^实际完成情况$/, /绩效指标|一级指标/)[0] ?? '') ||
             joinItems([analysis(sheet, table, /^产出情况及分析$/), analysis(sheet, table, /^效益情况及分析$/)])
           : joinItems(below(sheet, table, /^实际完成情况$/, /绩效指标|一级指标/).slice(0, 1));
-      const problem =
-        table.variant === 'shanxi'
-          ? clause(analysis(sheet, table, /^项目管理中存在的主要问题及原因分析$|^项目管理中存在的.*不足及原因分析$/)) || joinItems(f.reasons)
-          : joinItems(f.reasons);
+      const problem = projectProblems(ref, f);
       const measures = table.variant === 'shanxi' ? clause(analysis(sheet, table, /^下一步改进措施及管理建议$/)) : '';
       paragraphs.push({
         kind: 'text',

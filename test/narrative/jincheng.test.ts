@@ -1,0 +1,192 @@
+/**
+ * The 晋城 2022 情况说明 as published (heading set B, 元 tables, 元 narrative with 万元 figures in 五（三）, lists one
+ * item per paragraph, 13-B 绩效 paragraphs): every truth entry found by rule and cell, nothing else flagged, and the
+ * draft's amounts equal the table cells they quote (issue 17).
+ */
+import ExcelJS from 'exceljs';
+import { checkInContext } from '../../src/core/engine';
+import { CheckResult, Finding } from '../../src/core/findings';
+import { WorkbookGrid } from '../../src/core/grid';
+import { departmentOf, draftSituationNotes } from '../../src/core/narrative/drafts';
+import { gongkaiTables } from '../../src/core/gongkai';
+import { fixturePath, loadFixture, readTruth, score } from '../helpers';
+
+const FIXTURE = 'jincheng-2022-gongkai-notes.xlsx';
+const TRUTH = 'jincheng-2022-gongkai-notes.truth.json';
+const NOTES = '情况说明';
+
+const notes = (r: CheckResult) => r.findings.filter((f) => f.sheet === NOTES);
+const serious = (fs: Finding[]) => fs.filter((f) => f.severity === 'error' || f.severity === 'rounding');
+const at = (fs: Finding[], cell: string, rule?: string) => fs.filter((f) => f.cell === cell && (!rule || f.rule === rule));
+
+/** The fixture with one paragraph's text replaced (`from` must occur in it). */
+async function broken(row: number, from: string, to: string): Promise<Finding[]> {
+  const wb: WorkbookGrid = await loadFixture(FIXTURE);
+  const cell = wb.sheets.find((s) => s.name === NOTES)!.cells[row - 1][0]!;
+  expect(String(cell.value)).toContain(from);
+  cell.value = String(cell.value).replace(from, to);
+  return notes(checkInContext(wb).result);
+}
+
+describe('晋城 2022 情况说明 as published', () => {
+  let result: CheckResult;
+  let found: Finding[];
+  const truth = readTruth(TRUTH);
+  const entries: any[] = truth.discrepancies.filter((d: any) => d.scope === 'narrative');
+
+  beforeAll(async () => {
+    result = checkInContext(await loadFixture(FIXTURE)).result;
+    found = notes(result);
+  });
+
+  test('the scorer: every material entry, no false error, rounding or misclassification', () => {
+    const s = score(TRUTH, result, ['--scope', 'narrative', '--min-material-recall', '1', '--max-false-errors', '0', '--max-false-rounding', '0', '--max-misclassified', '0']);
+    expect(s.summary).toMatch(/^material 4\/4 · rounding 0\/0 .* false errors 0 · false rounding 0/);
+    expect(s.pass).toBe(true);
+  });
+
+  test('each truth entry (a rate, NC-02) is an error on its own paragraph, with the truth’s stated and exact rate', () => {
+    expect(entries).toHaveLength(4);
+    for (const e of entries) {
+      expect(e.unit).toBe('%');
+      const exact = Number.parseFloat(e.exact).toFixed(2);
+      expect({ id: e.id, hits: at(found, e.cell, 'NC-02').filter((f) => f.severity === 'error').map((f) => [f.stated, f.expected]) }).toEqual({ id: e.id, hits: [[e.stated, `${exact}%`]] });
+    }
+  });
+
+  test('no other error or rounding finding on the narrative', () => {
+    const expected = entries.map((e) => `${e.cell} NC-02`).sort();
+    expect(serious(found).map((f) => `${f.cell} ${f.rule}`).sort()).toEqual(expected);
+  });
+
+  test('every rate message names its numerator and denominator and where each came from', () => {
+    const a46 = at(found, 'A46', 'NC-02')[0].message;
+    expect(a46).toContain('分子 公务用车运行维护费支出295,600.55元（本句）');
+    expect(a46).toContain('财政拨款三公经费支出决算表!E10'); // 3P 栏5, the 预算 the sentence does not quote
+    const a32 = at(found, 'A32', 'NC-02').find((f) => f.severity === 'error')!.message;
+    expect(a32).toContain('76.68万元（本句的增减额）');
+    expect(a32).toContain('188.86万元（本段）');
+  });
+
+  test('A23: the 其中 tail’s 7.69% is taken of the opening total 44,592,816.01元, so it holds; broken, it names that whole', async () => {
+    expect(serious(at(found, 'A23'))).toEqual([]);
+    const f = at(await broken(23, '占比7.69%', '占比8.69%'), 'A23', 'NC-02');
+    expect(f.map((x) => [x.severity, x.expected])).toEqual([['error', '7.69%']]);
+    expect(f[0].message).toContain('日常公用经费3,431,071.42元（本句）');
+    expect(f[0].message).toContain('44,592,816.01元（本段开头的总数）');
+  });
+
+  test('lists printed one item per paragraph: a share takes the lead paragraph’s total, a sum is checked on the lead', async () => {
+    const share = at(await broken(27, '占比4.24%', '占比4.34%'), 'A27', 'NC-02');
+    expect(share.map((x) => [x.severity, x.expected])).toEqual([['error', '4.24%']]);
+    expect(share[0].message).toContain('A25 段列出各项前的总数');
+    const sum = await broken(28, '1,564,594.66元', '1,574,594.66元');
+    expect(at(sum, 'A25', 'NC-03').map((x) => [x.severity, x.stated])).toEqual([['error', '44,592,816.01']]);
+    expect(at(sum, 'A28', 'NC-01').map((x) => x.severity)).toEqual(['error']);
+  });
+
+  test('A62 (13-B 涉及资金): never compared with 项目支出合计, an info says so; its parts must add up (NC-03)', async () => {
+    expect(serious(at(found, 'A62'))).toEqual([]);
+    expect(at(found, 'A62', 'NC-01').map((f) => f.severity)).toEqual(['info']);
+    expect(at(found, 'A62', 'NC-02').map((f) => [f.severity, f.stated])).toEqual([['info', '87%']]);
+    const parts = await broken(62, '政府性基金预算项目支出0元', '政府性基金预算项目支出100元');
+    expect(at(parts, 'A62', 'NC-03').map((f) => [f.severity, f.stated])).toEqual([['error', '11475996.4']]);
+    expect(serious(at(parts, 'A62')).filter((f) => f.rule !== 'NC-03')).toEqual([]);
+  });
+
+  test('A67 (13-B grade counts, wording 自评等级为): they must add up to the project count', async () => {
+    const f = at(await broken(67, '10个项目自评等级为“优”', '11个项目自评等级为“优”'), 'A67', 'NC-03');
+    expect(f.map((x) => [x.severity, x.stated, x.expected])).toEqual([['error', '14个', '15个']]);
+  });
+
+  test('五（三） prints every 类 in one paragraph in 万元: each segment is compared with its own GB 类 row', async () => {
+    expect(serious(at(found, 'A32')).map((f) => f.rule)).toEqual(['NC-02']);
+    const f = at(await broken(32, '支出决算数188.86万元', '支出决算数198.86万元'), 'A32', 'NC-01');
+    expect(f.map((x) => [x.severity, x.stated, x.expected])).toEqual([['error', '198.86', '188.86']]);
+    expect(f[0].related).toEqual([{ sheet: '一般公共预算财政拨款支出决算表', cell: 'C20' }]);
+  });
+});
+
+describe('juesuan draft on the 晋城 workbook', () => {
+  const cells = new Map<string, number>();
+  let text = '';
+  let department: string | null;
+
+  beforeAll(async () => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(fixturePath(FIXTURE));
+    const read = (sheet: string, cell: string) => {
+      const v = book.getWorksheet(sheet)!.getCell(cell).value;
+      cells.set(`${sheet}!${cell}`, typeof v === 'number' ? v : Number.NaN);
+    };
+    for (const [sheet, list] of Object.entries(CELLS)) for (const cell of list) read(sheet, cell);
+    const { context } = checkInContext(await loadFixture(FIXTURE));
+    department = departmentOf(gongkaiTables(context));
+    text = draftSituationNotes(context).paragraphs.map((p) => p.text).join('\n');
+  });
+
+  /** The cells the draft quotes, by the slot tables of narratives.md NT-01…NT-13. */
+  const CELLS: Record<string, string[]> = {
+    收入支出决算总表: ['C37', 'F37', 'C33', 'F33'],
+    收入决算表: ['D7'],
+    支出决算表: ['D7', 'E7'],
+    财政拨款收入支出决算总表: ['C39', 'G39'],
+    一般公共预算财政拨款支出决算表: ['C9', 'D9', 'E9', 'C10', 'C20', 'C24', 'C31'],
+    一般公共预算财政拨款支出决算明细表: ['D36', 'P36'],
+    财政拨款三公经费支出决算表: ['A10', 'G10', 'K10', 'L10'],
+    部门决算公开相关信息统计表: ['C6', 'C7', 'C8', 'C9', 'C12'],
+  };
+  const yuan = (sheet: string, cell: string) => {
+    const v = cells.get(`${sheet}!${cell}`)!;
+    const [i, f] = v.toFixed(2).split('.');
+    return `${i.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${f}元`;
+  };
+
+  test('names the department from the tables’ meta rows', () => {
+    expect(department).toBe('晋城市市场监督管理局');
+    expect(text).toContain('根据预算绩效管理要求，晋城市市场监督管理局按照“谁支出、谁自评”的原则');
+    expect(text).not.toContain('【请填写：部门名称】');
+  });
+
+  test('each amount equals the table cell its phrase names', () => {
+    const expectations: [string, string, string][] = [
+      ['收入总计', '收入支出决算总表', 'C37'],
+      ['支出总计', '收入支出决算总表', 'F37'],
+      ['收入合计', '收入支出决算总表', 'C33'],
+      ['财政拨款收入', '收入决算表', 'D7'],
+      ['支出合计', '收入支出决算总表', 'F33'],
+      ['基本支出', '支出决算表', 'D7'],
+      ['项目支出', '支出决算表', 'E7'],
+      ['财政拨款收入总计', '财政拨款收入支出决算总表', 'C39'],
+      ['财政拨款支出总计', '财政拨款收入支出决算总表', 'G39'],
+      ['一般公共预算财政拨款支出', '一般公共预算财政拨款支出决算表', 'C9'],
+      ['一般公共服务支出（类）', '一般公共预算财政拨款支出决算表', 'C10'],
+      ['社会保障和就业支出（类）', '一般公共预算财政拨款支出决算表', 'C20'],
+      ['卫生健康支出（类）', '一般公共预算财政拨款支出决算表', 'C24'],
+      ['住房保障支出（类）', '一般公共预算财政拨款支出决算表', 'C31'],
+      ['基本支出', '一般公共预算财政拨款支出决算表', 'D9'],
+      ['人员经费', '一般公共预算财政拨款支出决算明细表', 'D36'],
+      ['公用经费', '一般公共预算财政拨款支出决算明细表', 'P36'],
+      ['全年预算', '财政拨款三公经费支出决算表', 'A10'],
+      ['支出决算', '财政拨款三公经费支出决算表', 'G10'],
+      ['公务用车运行维护费支出', '财政拨款三公经费支出决算表', 'K10'],
+      ['公务接待费支出', '财政拨款三公经费支出决算表', 'L10'],
+      ['机关运行经费支出', '部门决算公开相关信息统计表', 'C12'],
+      ['政府采购支出总额', '部门决算公开相关信息统计表', 'C6'],
+      ['政府采购货物支出', '部门决算公开相关信息统计表', 'C7'],
+      ['政府采购工程支出', '部门决算公开相关信息统计表', 'C8'],
+      ['政府采购服务支出', '部门决算公开相关信息统计表', 'C9'],
+    ];
+    for (const [phrase, sheet, cell] of expectations) {
+      expect({ phrase, cell, found: text.includes(`${phrase}${yuan(sheet, cell)}`) }).toEqual({ phrase, cell, found: true });
+    }
+  });
+
+  test('every amount the draft prints is one of those cells (or a placeholder)', () => {
+    const known = new Set([...cells.keys()].map((k) => yuan(k.split('!')[0], k.split('!')[1])));
+    known.add('0.00元');
+    const printed = text.match(/\d[\d,]*\.\d{2}元/g) ?? [];
+    expect(printed.length).toBeGreaterThan(20);
+    expect(printed.filter((a) => !known.has(a))).toEqual([]);
+  });
+});
