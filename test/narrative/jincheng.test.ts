@@ -10,6 +10,7 @@ import { WorkbookGrid } from '../../src/core/grid';
 import { departmentOf, draftSituationNotes } from '../../src/core/narrative/drafts';
 import { gongkaiTables } from '../../src/core/gongkai';
 import { fixturePath, loadFixture, readTruth, score } from '../helpers';
+import { national, NATIONAL_MERGES, shanxiSW, sheetOf } from '../selfeval/builders';
 
 const FIXTURE = 'jincheng-2022-gongkai-notes.xlsx';
 const TRUTH = 'jincheng-2022-gongkai-notes.truth.json';
@@ -188,5 +189,21 @@ describe('juesuan draft on the 晋城 workbook', () => {
     const printed = text.match(/\d[\d,]*\.\d{2}元/g) ?? [];
     expect(printed.length).toBeGreaterThan(20);
     expect(printed.filter((a) => !known.has(a))).toEqual([]);
+  });
+});
+
+describe('13-B drafted from the workbook’s 项目自评表', () => {
+  test('count, 涉及资金 (Σ 全年执行数, 万元 tables restated in the 元 document), grades by S-GRD-00 and the 中 project’s reason', async () => {
+    const wb = await loadFixture(FIXTURE);
+    const sw = shanxiSW(); // 92.14 分, 执行数 27,415 read as 27.415 万元
+    wb.sheets.push(sheetOf('乡村振兴', sw.rows, sw.merges));
+    wb.sheets.push(sheetOf('装备甲', national({ name: '执法装备购置' }), NATIONAL_MERGES)); // 99 分, 执行 36 万元
+    wb.sheets.push(sheetOf('装备乙', national({ name: '执法记录仪购置', h15: 5, i15: '采购延迟', total: { v: 74, f: '0.0' } }), NATIONAL_MERGES)); // 74 分 → 中
+    const { context } = checkInContext(wb);
+    const text = draftSituationNotes(context, { sections: ['NT-13'] }).paragraphs.map((p) => p.text).join('\n');
+    // 27.415 + 36 + 36 = 99.415 万元 = 994,150.00 元; ÷ 项目支出 13,233,072.42 元 = 7.51 %.
+    expect(text).toContain('二级项目3个，共涉及资金994,150.00元，占本部门（单位）项目支出总额的7.51%，其中一般公共预算项目支出994,150.00元、政府性基金预算项目支出0.00元');
+    expect(text).toContain('晋城市市场监督管理局2022年度二级项目绩效自评个数3个，涉及资金994,150.00元：2个项目自评为“优”，0个项目自评为“良”，1个项目自评为“中”，0个项目自评为“差”。');
+    expect(text).toContain('“执法记录仪购置”项目自评为“中”的主要原因是采购延迟。');
   });
 });

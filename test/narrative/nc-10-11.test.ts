@@ -2,7 +2,8 @@
 import { checkWorkbook } from '../../src/core/engine';
 import { Finding } from '../../src/core/findings';
 import { WorkbookGrid } from '../../src/core/grid';
-import { loadFixture, sharedFixture } from '../helpers';
+import { Decimal } from '../../src/core/numbers';
+import { loadFixture, readTruth, sharedFixture } from '../helpers';
 
 const NOTES = '第三部分说明';
 const ZS =
@@ -102,5 +103,44 @@ describe('NC-11', () => {
     const wb = await workbook([N13.replace('进行项目绩效自评1个', '进行项目绩效自评23个'), N13B.replace('自评个数1个', '自评个数23个')]);
     const f = of(checkWorkbook(wb).findings, 'NC-11');
     expect(f.map((x) => x.severity)).toEqual(['info']);
+  });
+});
+
+describe('NC-11: the 部门整体 average, only against as many 整体自评表 as the paragraph counts', () => {
+  const A73 = 73;
+  /** Jiaozuo's 公开表 and 情况说明 with A73 rewritten, and the six 整体自评表 of the Jiaozuo 2021 fixture. */
+  async function withUnits(sentence: string): Promise<WorkbookGrid> {
+    const wb = await loadFixture('jiaozuo-2021-gongkai.xlsx');
+    const cell = wb.sheets.find((s) => s.name === NOTES)!.cells[A73 - 1][0]!;
+    expect(String(cell.value)).toContain('部门整体绩效自评平均得分为');
+    cell.value = sentence;
+    const units = await sharedFixture('jiaozuo-2021-dept-selfeval.xlsx');
+    wb.sheets.push(...units.sheets);
+    return wb;
+  }
+  /** The mean of the six totals as the truth file records them (stated, else recomputed), half-up to 2 dp. */
+  function truthMean(): string {
+    const sheets: any[] = readTruth('jiaozuo-2021-dept-selfeval.truth.json').sheets;
+    const totals = sheets.map((s) => new Decimal(s.recomputed.statedTotal ?? s.recomputed.recomputedTotal));
+    expect(totals).toHaveLength(6);
+    return totals.reduce((a, b) => a.plus(b), new Decimal(0)).div(6).toFixed(2, Decimal.ROUND_HALF_UP);
+  }
+  const text = (count: string, avg: string) => `通过科学、规范的方法，基于预期目标的实现程度，评价2021年度部门预算绩效目标的完成情况，${count}部门整体绩效自评平均得分为${avg}分。`;
+
+  test('six counted, six loaded: the right mean holds, a wrong one is an error', async () => {
+    const mean = truthMean();
+    expect(of(checkWorkbook(await withUnits(text('对所属6个单位开展了部门整体支出绩效自评，', mean))).findings, 'NC-11', A73)).toEqual([]);
+    const wrong = new Decimal(mean).plus(1).toFixed(2);
+    const f = of(checkWorkbook(await withUnits(text('对所属6个单位开展了部门整体支出绩效自评，', wrong))).findings, 'NC-11', A73);
+    expect(f.map((x) => [x.severity, x.stated, x.expected])).toEqual([['error', `${wrong}分`, `${mean}分`]]);
+  });
+
+  test('another count, or none: not checked, and the info says why', async () => {
+    const seven = of(checkWorkbook(await withUnits(text('对所属7个单位开展了部门整体支出绩效自评，', '1.00'))).findings, 'NC-11');
+    expect(seven.filter((x) => x.severity !== 'info')).toEqual([]);
+    expect(seven.map((x) => x.message).join('')).toContain('说明所列部门整体绩效自评7个，已载入6张整体绩效自评表');
+    const none = of(checkWorkbook(await withUnits(text('', '1.00'))).findings, 'NC-11');
+    expect(none.filter((x) => x.severity !== 'info')).toEqual([]);
+    expect(none.map((x) => x.message).join('')).toContain('未写明做了部门整体绩效自评的单位个数');
   });
 });
