@@ -192,3 +192,24 @@ describe('a hand-made set-B notes sheet without tables (internal checks only)', 
     expect(at(f, 'A10', 'NC-02')).toEqual([]); // 5 ÷ (50 − 5) = 11.11 %
   });
 });
+
+describe('其中 tails in forms the fixtures do not show (NC-02 as amended)', () => {
+  const check = (rows: string[][]) => checkWorkbook({ fileName: 'b.xlsx', sheets: [gridFromRows('情况说明', rows)] }).findings.filter((x) => x.rule === 'NC-02');
+  const head = [['第三部分 情况说明'], ['一、收入支出决算总体情况说明'], ['2023年度收入总计1,200.00万元，支出总计1,200.00万元。']];
+
+  test('a nested 其中 takes the part it breaks down as its whole; the outer tail takes the opening total', () => {
+    const rows = [...head, ['九、财政拨款“三公”经费支出决算情况说明'],
+      ['2023年度“三公”经费支出50.00万元，与上年相比减少5.00万元。其中，公务用车运行维护费支出40.00万元，占比80.00%；公务接待费支出10.00万元，占比20.00%，其中：国内接待费8.00万元，占比80.00%；国（境）外接待费2.00万元，占比20.00%。']];
+    expect(check(rows)).toEqual([]);
+    const wrong = check([...rows.slice(0, -1), [rows[rows.length - 1][0].replace('国内接待费8.00万元，占比80.00%', '国内接待费8.00万元，占比16.00%')]]);
+    expect(wrong.map((f) => [f.severity, f.expected])).toEqual([['error', '80.00%']]);
+    expect(wrong[0].message).toContain('公务接待费支出10.00万元');
+  });
+
+  test('a list one item per paragraph after `其中：`, with a stray space and a doubled 。', () => {
+    const rows = [...head, ['二、收入决算情况说明'], ['2023年度收入合计1,000.00万元，其中：'], ['财政拨款收入 900.00万元，占比90.00%；'], ['其他收入100.00万元，占比10.00%。。']];
+    expect(check(rows)).toEqual([]);
+    const wrong = check([...rows.slice(0, -1), ['其他收入100.00万元，占比11.11%。。']]);
+    expect(wrong.map((f) => [f.cell, f.severity, f.expected])).toEqual([['A7', 'error', '10.00%']]);
+  });
+});

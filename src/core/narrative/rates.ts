@@ -81,8 +81,14 @@ function slotInput(ctx: NarrativeContext, slot: Slot | null, unit: string): Labe
  * back over the list's `；`-ended items.
  */
 function openingTotal(ctx: NarrativeContext, p: Para, from: number): { f: Figure; para: Para } | null {
-  const own = p.figures.find((f) => f.kind === 'amount' && f.start < from && amountRole(f, p) === 'current');
-  if (own) return { f: own, para: p };
+  // The 其中 that opens the part's tail; the total is this year's amount last quoted before it (the paragraph's
+  // opening total, or, in a nested `…接待费4.94万元，其中：国内…`, the part the inner list breaks down).
+  const before = p.text.slice(0, from);
+  let tailAt = -1;
+  for (const m of before.matchAll(TAILS)) tailAt = m.index!;
+  const own = [...p.figures].reverse().find((f) => f.kind === 'amount' && f.start < (tailAt >= 0 ? tailAt : from) && amountRole(f, p) === 'current');
+  if (own && tailAt >= 0) return { f: own, para: p };
+  if (own) return { f: p.figures.find((f) => f.kind === 'amount' && amountRole(f, p) === 'current')!, para: p };
   for (let i = p.index - 1; i >= 0 && i >= p.index - 40; i--) {
     const q = ctx.paras[i];
     if (q.heading || q.topic !== p.topic || q.part !== p.part) return null;
@@ -97,6 +103,7 @@ function openingTotal(ctx: NarrativeContext, p: Para, from: number): { f: Figure
 }
 
 const TAIL = /其中|主要用于|主要包括|包括|分别为/;
+const TAILS = new RegExp(TAIL.source, 'g');
 
 const COMPARISON = /与上年度?相比|与\d{4}年(?:度)?相比|较上年度?(?:决算)?|比上年度?|较\d{4}年(?:度)?(?:决算)?|比\d{4}年(?:度)?|同比/g;
 
