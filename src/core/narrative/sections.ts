@@ -63,7 +63,7 @@ export function generalPartOf(text: string): GeneralPart {
   return null;
 }
 
-/** Topics a sub-heading cannot switch to once a section is open: their words recur in 五's part headings. */
+/** Topics whose words recur in 五's part headings, so a sub-heading under 五 or 六 cannot switch to them. */
 const GENERIC = new Set<Topic>(['overall', 'income', 'expenditure', 'fiscal', 'general', 'basic']);
 
 export interface Sectioned {
@@ -88,9 +88,9 @@ export function sectionParagraphs(texts: string[]): Sectioned[] {
       if (seenGeneralTop && topic === 'general') t = 'basic';
       seenGeneralTop = true;
     }
-    // A sub-heading names a section of its own only for the specific topics (十's 机关运行经费, 政府采购, 国有资产,
-    // 预算绩效). Under 五, 山西 2022 heads its parts `（一）财政拨款支出决算总体情况`: words of 三 (支出决算), still 五.
-    if (level === 'sub' && topic !== null && t && GENERIC.has(t)) t = null;
+    // Under 五 (and 六), 山西 2022 heads the parts `（一）财政拨款支出决算总体情况`: words of 三 (支出决算), still 五.
+    // Only a specific topic (三公, 机关运行经费, …) opens a section of its own there.
+    if (level === 'sub' && (topic === 'general' || topic === 'basic') && t && GENERIC.has(t)) t = null;
     if (t && !(t === 'general' && level === 'sub' && topic === 'general')) {
       if (t !== topic) part = null;
       topic = t;
