@@ -4,7 +4,10 @@
  * computed from the tables' figures.
  */
 import { recognizeSheet, WorkbookContext } from '../../src/core/engine';
-import { draftSituationNotes, DraftOptions, percent } from '../../src/core/narrative/drafts';
+import { gongkaiTables } from '../../src/core/gongkai';
+import { GTable } from '../../src/core/gongkai/model';
+import { gridFromRows } from '../../src/core/grid';
+import { departmentOf, draftSituationNotes, DraftOptions, percent } from '../../src/core/narrative/drafts';
 import { extractFigures } from '../../src/core/narrative/figures';
 import { Decimal } from '../../src/core/numbers';
 import { isRecognition } from '../../src/core/recognition';
@@ -122,4 +125,24 @@ test('answers keyed by the placeholder label (what the pane collects) fill the s
   expect(texts).toContain('增加1965.71万元，增长8.78%');
   expect(texts).toContain('公务用车保有量为118辆');
   expect(d.unfilled).not.toContain('公务用车保有量');
+});
+
+describe('部门名称 from the tables’ meta rows', () => {
+  const table = (rows: (string | null)[][]) => ({ sheet: gridFromRows('表', rows) }) as unknown as GTable;
+
+  test('Jiaozuo: `部门：焦作市市场监督管理局`', () => {
+    expect(departmentOf(gongkaiTables(context))).toBe('焦作市市场监督管理局');
+  });
+
+  test('label and name in two cells, a year on the same cell, and a unit cell that is no name', () => {
+    expect(departmentOf([table([['收入决算表'], ['编制单位：', '某县林业局'], ['金额单位：元']])])).toBe('某县林业局');
+    expect(departmentOf([table([['收入决算表'], ['单位名称：某县水务局 2023年度']])])).toBe('某县水务局');
+    expect(departmentOf([table([['收入决算表'], ['单位：元']])])).toBeNull();
+  });
+
+  test('the name most tables give wins', () => {
+    const a = table([['表'], ['部门名称：甲局']]);
+    const b = table([['表'], ['部门名称：乙局']]);
+    expect(departmentOf([a, b, table([['表'], ['部门名称：乙局']])])).toBe('乙局');
+  });
 });

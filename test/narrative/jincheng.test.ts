@@ -4,6 +4,7 @@
  * draft's amounts equal the table cells they quote (issue 17).
  */
 import ExcelJS from 'exceljs';
+import { main } from '../../src/cli/main';
 import { checkInContext } from '../../src/core/engine';
 import { CheckResult, Finding } from '../../src/core/findings';
 import { WorkbookGrid } from '../../src/core/grid';
@@ -123,7 +124,11 @@ describe('juesuan draft on the 晋城 workbook', () => {
     for (const [sheet, list] of Object.entries(CELLS)) for (const cell of list) read(sheet, cell);
     const { context } = checkInContext(await loadFixture(FIXTURE));
     department = departmentOf(gongkaiTables(context));
-    text = draftSituationNotes(context).paragraphs.map((p) => p.text).join('\n');
+    // `juesuan draft` itself: what the accountant gets on the command line.
+    let out = '';
+    const code = await main(['draft', fixturePath(FIXTURE)], { out: (t) => (out += t), err: () => undefined });
+    expect(code).toBe(0);
+    text = out;
   });
 
   /** The cells the draft quotes, by the slot tables of narratives.md NT-01…NT-13. */
