@@ -107,6 +107,13 @@ describe('晋城 2022 情况说明 as published', () => {
     expect(f.map((x) => [x.severity, x.stated, x.expected])).toEqual([['error', '198.86', '188.86']]);
     expect(f[0].related).toEqual([{ sheet: '一般公共预算财政拨款支出决算表', cell: 'C20' }]);
   });
+
+  test('五（三）: the 类 决算 in 万元 add up to the lead’s 元 total in 万元 (NC-03), and a broken one is named', async () => {
+    expect(at(found, 'A31', 'NC-03')).toEqual([]);
+    const f = at(await broken(32, '支出决算数156.46万元', '支出决算数166.46万元'), 'A31', 'NC-03');
+    expect(f.map((x) => [x.severity, x.stated, x.expected])).toEqual([['error', '44,592,816.01', '4469.28']]);
+    expect(f[0].message).toContain('（4459.28万元）');
+  });
 });
 
 describe('juesuan draft on the 晋城 workbook', () => {

@@ -9,21 +9,27 @@ import { Decimal, ZERO } from '../../numbers';
 import { norm } from '../../text';
 import { amountRole, clauseLead, deltaDirection, NarrativeContext, Para, sentenceStart } from '../context';
 import { Figure } from '../figures';
-import { detailItems, itemRows, tpItemAt, TpItem, TP_LABEL } from '../slots';
+import { convert } from '../units';
+import { detailItems, itemRows, segmentClasses, tpItemAt, TpItem, TP_LABEL } from '../slots';
 import { amountText, NRule, sumSeverity } from './kit';
 
 const amounts = (p: Para) => p.figures.filter((f) => f.kind === 'amount');
 const leadOf = (p: Para, f: Figure) => norm(clauseLead(p, f.start));
 
 function sumFinding(ctx: NarrativeContext, p: Para, total: Figure, parts: Figure[], what: string, conditional = false): Finding | null {
-  const r = sumSeverity(total.value, parts.map((f) => f.value));
+  // 万元 figures quoted inside a 元 narrative (山西 2022 五（三）) are added in 万元, the 元 ones converted (units.ts).
+  const mixed = parts.some((f) => f.unit !== total.unit);
+  const unit = [total, ...parts].some((f) => f.unit === '万元') ? '万元' : total.unit;
+  const inUnit = (f: Figure) => convert(f.value, f.unit, unit);
+  const stated = inUnit(total);
+  const r = sumSeverity(stated, parts.map(inUnit));
   if (!r.severity) return null;
   const severity: Severity = conditional ? 'warning' : r.severity;
-  const list = parts.map((f) => f.text).join(' + ');
-  const d = total.value.minus(r.expected);
+  const list = parts.map((f) => (mixed ? `${f.text}${f.unit}` : f.text)).join(' + ');
+  const d = stated.minus(r.expected);
   const tail = severity === 'rounding' ? `（尾数误差，容差 ${amountText(new Decimal('0.01').times(Math.max(1, r.n)))}）` : severity === 'warning' ? '，请核实' : '，超出尾数误差容差';
   return ctx.finding(p, 'NC-03', severity, total.text, amountText(r.expected),
-    `${what}：说明中“${total.quote}”，而所列各项 ${list} = ${amountText(r.expected)}，相差 ${amountText(d.abs())}${total.unit}${tail}`,
+    `${what}：说明中“${total.quote}”${unit !== total.unit ? `（${amountText(stated)}${unit}）` : ''}，而所列各项 ${list} = ${amountText(r.expected)}${mixed ? unit : ''}，相差 ${amountText(d.abs())}${unit}${tail}`,
     { difference: (d.gt(0) ? '+' : '') + amountText(d) });
 }
 
@@ -130,26 +136,47 @@ function threePublic(ctx: NarrativeContext, paras: Para[], out: Finding[]): void
   }
 }
 
+/** One 类 of a set-B paragraph that lists several, `；`-separated: its first 决算 and 年初预算 amounts. */
+function segmentItems(ctx: NarrativeContext, p: Para): { actual: Figure | null; budget: Figure | null }[] {
+  const out: { actual: Figure | null; budget: Figure | null }[] = [];
+  let from = 0;
+  for (const seg of p.text.split(/(?<=[；;。])/)) {
+    const to = from + seg.length;
+    const mine = amounts(p).filter((f) => f.start >= from && f.start < to);
+    const first = (role: string, re: RegExp, not?: RegExp) => mine.find((f) => amountRole(f, p) === role && re.test(leadOf(p, f)) && !(not && not.test(leadOf(p, f)))) ?? null;
+    if (segmentClasses(ctx, { ...p, text: seg }).length === 1) out.push({ actual: first('current', /决算/), budget: first('budget', /预算/, /决算/) });
+    from = to;
+  }
+  return out;
+}
+
 function detail(ctx: NarrativeContext, out: Finding[]): void {
-  const items = detailItems(ctx);
-  if (items.length === 0) return;
   const gb = ctx.table('general-budget-expenditure');
   if (!gb) return;
-  const level = items[0].path.level;
+  const single = detailItems(ctx);
+  const itemParas = new Set(single.map((i) => i.para.index));
+  const grouped = ctx.paras.filter((p) => !p.heading && p.topic === 'general' && p.part === 'detail' && !itemParas.has(p.index) && segmentClasses(ctx, p).length >= 2);
+  const first = Math.min(single[0]?.para.index ?? Infinity, grouped[0]?.index ?? Infinity);
+  if (first === Infinity) return;
+  const level = single[0]?.path.level ?? 'lei';
+  const items = [
+    ...single.map((i) => ({ at: i.para.index, actual: firstWith(i.para, /决算/), budget: firstWith(i.para, /预算/, /决算/, 'budget') })),
+    ...grouped.flatMap((p) => segmentItems(ctx, p).map((x) => ({ at: p.index, ...x }))),
+  ];
   const expectedCount = itemRows(ctx, gb, level === 'xiang' ? 7 : 3).length;
-  const itemParas = new Set(items.map((i) => i.para.index));
-  const lead = ctx.paras.find((p) => p.topic === 'general' && p.part === 'detail' && !p.heading && !itemParas.has(p.index) && p.index < items[0].para.index);
+  const groupedIndex = new Set(grouped.map((p) => p.index));
+  const lead = ctx.paras.find((p) => p.topic === 'general' && p.part === 'detail' && !p.heading && !itemParas.has(p.index) && !groupedIndex.has(p.index) && p.index < first);
   if (!lead) return;
   const total = firstWith(lead, /决算/);
   const budgetTotal = firstWith(lead, /预算/, /决算/, 'budget');
-  const actuals = items.map((i) => firstWith(i.para, /决算/));
+  const actuals = items.map((i) => i.actual);
   if (total && items.length >= expectedCount && actuals.every(Boolean)) {
     const f = sumFinding(ctx, lead, total, actuals as Figure[], '具体情况中各项支出决算之和与支出决算总数不符');
     if (f) out.push(f);
   }
   // Σ 类 年初 = 年初合计 only when every 类 is listed (set B); per-项 budgets are not itemised completely (N-12).
   if (level === 'lei' && budgetTotal && items.length >= expectedCount) {
-    const budgets = items.map((i) => firstWith(i.para, /预算/, /决算/, 'budget'));
+    const budgets = items.map((i) => i.budget);
     if (budgets.every(Boolean)) {
       const f = sumFinding(ctx, lead, budgetTotal, budgets as Figure[], '各类年初预算之和与年初预算总数不符', true);
       if (f) out.push(f);
