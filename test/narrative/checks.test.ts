@@ -206,6 +206,13 @@ describe('其中 tails in forms the fixtures do not show (NC-02 as amended)', ()
     expect(wrong[0].message).toContain('公务接待费支出10.00万元');
   });
 
+  test('a 万元 part of a 元 total (a 元 narrative quoting 万元): the rate is recomputed in 万元', () => {
+    const rows = [...head, ['二、收入决算情况说明'], ['2023年度收入合计10,000,000.00元，其中：财政拨款收入600.00万元，占比60.00%；其他收入4,000,000.00元，占比40.00%。']];
+    expect(check(rows)).toEqual([]);
+    const wrong = check([...rows.slice(0, -1), [rows[rows.length - 1][0].replace('占比60.00%', '占比70.00%')]]);
+    expect(wrong.map((f) => [f.severity, f.expected])).toEqual([['error', '60.00%']]);
+  });
+
   test('a list one item per paragraph after `其中：`, with a stray space and a doubled 。', () => {
     const rows = [...head, ['二、收入决算情况说明'], ['2023年度收入合计1,000.00万元，其中：'], ['财政拨款收入 900.00万元，占比90.00%；'], ['其他收入100.00万元，占比10.00%。。']];
     expect(check(rows)).toEqual([]);

@@ -8,6 +8,7 @@ import { norm } from '../text';
 import { amountRole, AmountRole, clauseLead, deltaDirection, NarrativeContext, Para, segmentStart, sentenceStart, Slot } from './context';
 import { Figure } from './figures';
 import { RateFormula, RateInput } from './rules/kit';
+import { convert } from './units';
 import { tpItemAt, tpSlot } from './slots';
 
 export type RateKind = 'completion' | 'execution' | 'growth' | 'decline' | 'share';
@@ -130,6 +131,17 @@ function wholeKey(x: string): string {
   }
 }
 
+/**
+ * A rate whose two quoted amounts carry different units (a 万元 part of a 元 total, as a 元 narrative may quote)
+ * is recomputed in 万元, the 元 side converted (units.ts): a rate is unit-free only when both sides share one.
+ */
+function inOneUnit(s: RateStatement): RateStatement {
+  const [ua, ub] = [s.a?.figure?.unit, s.b?.figure?.unit];
+  if (!s.a || !s.b || !ua || !ub || ua === ub) return s;
+  const wan = (x: LabeledInput): LabeledInput => (x.figure?.unit === '元' ? { ...x, value: convert(x.value, '元', '万元'), decimals: 2 } : x);
+  return { ...s, a: wan(s.a), b: wan(s.b) };
+}
+
 /** 13-B: 涉及资金 and the amounts listed under it are budget or user figures (narratives.md 13-B, N-14). */
 const UNSOURCED = /涉及资金|自评金额|评价金额/;
 
@@ -170,7 +182,7 @@ function findRateStatements(ctx: NarrativeContext, p: Para): RateStatement[] {
         if (item && !b) b = slotInput(ctx, tpSlot(ctx, item, true), a?.figure?.unit ?? unit);
         if (item && !a) a = slotInput(ctx, tpSlot(ctx, item, false), b?.figure?.unit ?? unit);
       }
-      out.push({ para: p, pct, kind, formula: 'ratio', a, b });
+      out.push(inOneUnit({ para: p, pct, kind, formula: 'ratio', a, b }));
     } else if (kind === 'growth' || kind === 'decline') {
       const deltaQ = last(sen, (q) => q.role === 'delta');
       if (!deltaQ) continue;
@@ -181,7 +193,7 @@ function findRateStatements(ctx: NarrativeContext, p: Para): RateStatement[] {
       const bySubject = subject.length >= 2 ? [...bases].reverse().find((q) => norm(clauseLead(p, q.f.start)).includes(subject)) : undefined;
       const baseQ = bySubject ?? bases[bases.length - 1] ?? null;
       const baseSource = baseQ && baseQ.f.start >= sentenceStart(p, pct.start) ? '本句' : '本段';
-      out.push({ para: p, pct, kind, formula: kind === 'growth' ? 'growth' : 'decline', a: input(p, deltaQ.f, '本句的增减额'), b: baseQ ? input(p, baseQ.f, baseSource) : null, directionConflict: conflict });
+      out.push(inOneUnit({ para: p, pct, kind, formula: kind === 'growth' ? 'growth' : 'decline', a: input(p, deltaQ.f, '本句的增减额'), b: baseQ ? input(p, baseQ.f, baseSource) : null, directionConflict: conflict }));
     } else {
       const partQ = seg[seg.length - 1] ?? sen[sen.length - 1] ?? null;
       if (!partQ) continue;
@@ -219,7 +231,7 @@ function findRateStatements(ctx: NarrativeContext, p: Para): RateStatement[] {
           }
         }
       }
-      out.push({ para: p, pct, kind, formula: 'ratio', a: input(p, partQ.f, '本句'), b });
+      out.push(inOneUnit({ para: p, pct, kind, formula: 'ratio', a: input(p, partQ.f, '本句'), b }));
     }
   }
   return out;
