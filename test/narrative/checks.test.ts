@@ -106,6 +106,9 @@ describe('each check on a broken copy', () => {
     expect(at(await run(await broken(20, '85.24%', '86.24%')), 'A20', 'NC-02')).toEqual([expect.objectContaining({ severity: 'error' })]);
     // A share whose whole the sentence does not quote comes from the named cell: 占本年支出合计的 → IE 行58.
     expect(at(await run(await broken(13, '88.23%', '88.32%')), 'A13', 'NC-02')).toEqual([expect.objectContaining({ severity: 'error', expected: '88.23%' })]);
+    // The same share with the part written in 元 against the 万元 table: compared in 万元, so it holds.
+    const yuan = await run(await broken(13, '18159.95 万元，占本年支出合计的 88.23%', '181,599,500.00元，占本年支出合计的 88.23%'));
+    expect(at(yuan, 'A13', 'NC-02')).toEqual([]);
     // 增长 with 增加 Δ: Δ ÷ (本年 − Δ).
     expect(at(await run(await broken(4, '增长 8.78%', '增长 8.07%')), 'A4', 'NC-02')).toEqual([expect.objectContaining({ severity: 'error', expected: '8.78%' })]);
     // 三公 完成预算的 without a quoted budget uses 3P 栏3.

@@ -8,7 +8,8 @@ import { norm } from '../text';
 import { amountRole, AmountRole, clauseLead, deltaDirection, NarrativeContext, Para, segmentStart, sentenceStart, Slot } from './context';
 import { Figure } from './figures';
 import { RateFormula, RateInput } from './rules/kit';
-import { convert } from './units';
+import { commonUnit, convert } from './units';
+import { unitOf } from '../gongkai/identity';
 import { tpItemAt, tpSlot } from './slots';
 
 export type RateKind = 'completion' | 'execution' | 'growth' | 'decline' | 'share';
@@ -18,6 +19,8 @@ export interface LabeledInput extends RateInput {
   label: string;
   /** Where the figure came from, for the message: `本句`, `本段开头的总数`, `A5 段的总数`, `表中 公开07!G10`. */
   source: string;
+  /** The unit of `value`: the figure's, or the one the table figure was expressed in. */
+  unit: string;
   figure?: Figure;
 }
 
@@ -64,15 +67,17 @@ function nameOf(p: Para, f: Figure): string {
 }
 
 function input(p: Para, f: Figure, source: string): LabeledInput {
-  return { value: f.value, decimals: f.decimals, label: `${nameOf(p, f)}${f.text}${f.unit}`, source, figure: f };
+  return { value: f.value, decimals: f.decimals, label: `${nameOf(p, f)}${f.text}${f.unit}`, source, unit: f.unit, figure: f };
 }
 
-function slotInput(ctx: NarrativeContext, slot: Slot | null, unit: string): LabeledInput | null {
+function slotInput(ctx: NarrativeContext, slot: Slot | null, textUnit: string): LabeledInput | null {
   if (!slot) return null;
+  // In the unit the text and the table share (a 元 text against a 万元 table: 万元, never the 万元 cell read as 元).
+  const unit = commonUnit(textUnit, unitOf(slot.table));
   const v = ctx.slotIn(slot, unit);
   if (v === null) return null;
   const cells = ctx.refs(slot).map((r) => `${r.sheet}!${r.cell}`).join(' + ');
-  return { value: v, decimals: 2, label: `${slot.label} ${v.toFixed(2)}${unit}`, source: `表中 ${cells}` };
+  return { value: v, decimals: 2, label: `${slot.label} ${v.toFixed(2)}${unit}`, source: `表中 ${cells}`, unit };
 }
 
 /**
@@ -136,9 +141,8 @@ function wholeKey(x: string): string {
  * is recomputed in 万元, the 元 side converted (units.ts): a rate is unit-free only when both sides share one.
  */
 function inOneUnit(s: RateStatement): RateStatement {
-  const [ua, ub] = [s.a?.figure?.unit, s.b?.figure?.unit];
-  if (!s.a || !s.b || !ua || !ub || ua === ub) return s;
-  const wan = (x: LabeledInput): LabeledInput => (x.figure?.unit === '元' ? { ...x, value: convert(x.value, '元', '万元'), decimals: 2 } : x);
+  if (!s.a || !s.b || s.a.unit === s.b.unit) return s;
+  const wan = (x: LabeledInput): LabeledInput => (x.unit === '元' ? { ...x, value: convert(x.value, '元', '万元'), decimals: 2, unit: '万元' } : x);
   return { ...s, a: wan(s.a), b: wan(s.b) };
 }
 
