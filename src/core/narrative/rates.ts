@@ -60,6 +60,7 @@ function amountsBefore(p: Para, from: number, to: number): Quoted[] {
 /** The words naming a quoted figure: its clause lead without the year and the phrases that only introduce it. */
 function nameOf(p: Para, f: Figure): string {
   const lead = norm(clauseLead(p, f.start))
+    .replace(COMPARISON, '')
     .replace(/^.*?\d{4}年(?:度)?/, '')
     .replace(/^(?:其中|主要用于以下方面|主要用于|包括)/, '')
     .replace(/(?:为|是|达到?)$/, '');
