@@ -379,13 +379,17 @@ function classAtStart(t: GTable, text: string) {
   return best?.row ?? null;
 }
 
+/** The GB 类 one `；`/`。` segment of 五（三） names at its start, or null. */
+export function segmentClass(ctx: NarrativeContext, segment: string): GTable['codeRows'][number] | null {
+  const t = ctx.table('general-budget-expenditure');
+  return t ? classAtStart(t, segment) : null;
+}
+
 /** The distinct GB 类 named at the starts of a paragraph's `；`/`。` segments, in order. */
 export function segmentClasses(ctx: NarrativeContext, p: Para): GTable['codeRows'] {
-  const t = ctx.table('general-budget-expenditure');
-  if (!t) return [];
   const out: GTable['codeRows'] = [];
   for (const seg of p.text.split(/[；;。]/)) {
-    const row = classAtStart(t, seg);
+    const row = segmentClass(ctx, seg);
     if (row && !out.includes(row)) out.push(row);
   }
   return out;

@@ -10,7 +10,7 @@ import { norm } from '../../text';
 import { amountRole, clauseLead, deltaDirection, NarrativeContext, Para, sentenceStart } from '../context';
 import { Figure } from '../figures';
 import { convert } from '../units';
-import { detailItems, itemRows, segmentClasses, tpItemAt, TpItem, TP_LABEL } from '../slots';
+import { detailItems, itemRows, segmentClass, segmentClasses, tpItemAt, TpItem, TP_LABEL } from '../slots';
 import { amountText, NRule, sumSeverity } from './kit';
 
 const amounts = (p: Para) => p.figures.filter((f) => f.kind === 'amount');
@@ -144,7 +144,7 @@ function segmentItems(ctx: NarrativeContext, p: Para): { actual: Figure | null; 
     const to = from + seg.length;
     const mine = amounts(p).filter((f) => f.start >= from && f.start < to);
     const first = (role: string, re: RegExp, not?: RegExp) => mine.find((f) => amountRole(f, p) === role && re.test(leadOf(p, f)) && !(not && not.test(leadOf(p, f)))) ?? null;
-    if (segmentClasses(ctx, { ...p, text: seg }).length === 1) out.push({ actual: first('current', /决算/), budget: first('budget', /预算/, /决算/) });
+    if (segmentClass(ctx, seg)) out.push({ actual: first('current', /决算/), budget: first('budget', /预算/, /决算/) });
     from = to;
   }
   return out;
