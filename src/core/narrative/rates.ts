@@ -17,7 +17,7 @@ export type RateKind = 'completion' | 'execution' | 'growth' | 'decline' | 'shar
 export interface LabeledInput extends RateInput {
   /** The quoted figure with the words that name it (`日常公用经费3,431,071.42元`), or the table cell's label. */
   label: string;
-  /** Where the figure came from, for the message: `本句`, `本段开头的总数`, `A5 段的总数`, `表中 公开07!G10`. */
+  /** Where the figure came from, for the message: `本句`, `本段开头的总数`, `A5 段列出各项前的总数`, `表中 公开07!G10`. */
   source: string;
   /** The unit of `value`: the figure's, or the one the table figure was expressed in. */
   unit: string;
@@ -82,14 +82,14 @@ function slotInput(ctx: NarrativeContext, slot: Slot | null, textUnit: string): 
 }
 
 /**
- * The total a paragraph opens with: its first amount of this year's tables, when it comes before `from`. A list
- * item printed as a paragraph of its own (`财政拨款收入…，占比100.00%；`, the lists of 二、三、五（二） as published)
- * has none, and takes the total of the paragraph that introduces the list (`…收入合计…元，其中：`), found by walking
- * back over the list's `；`-ended items.
+ * The whole of a 其中 tail (NC-02 as amended): this year's amount quoted last before the 其中 that opens the tail —
+ * the total the paragraph opens with, or in a nested tail the part it breaks down; without a 其中, the paragraph's
+ * first amount (the caller decides whether the part is in a tail). A list item printed as a paragraph of its own
+ * (`财政拨款收入…，占比100.00%；`, the lists of 二、三、五（二） as published) has no amount before its part, and takes
+ * the total of the paragraph that introduces the list (`…收入合计…元，其中：`), found by walking back over the list's
+ * `；`-ended items.
  */
 function openingTotal(ctx: NarrativeContext, p: Para, from: number): { f: Figure; para: Para } | null {
-  // The 其中 that opens the part's tail; the total is this year's amount last quoted before it (the paragraph's
-  // opening total, or, in a nested `…接待费4.94万元，其中：国内…`, the part the inner list breaks down).
   const before = p.text.slice(0, from);
   let tailAt = -1;
   for (const m of before.matchAll(TAILS)) tailAt = m.index!;
