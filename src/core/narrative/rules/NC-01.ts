@@ -12,8 +12,9 @@ const rule: NRule = {
     for (const p of ctx.paras) {
       const budgetFigures = p.figures.filter((f) => f.kind === 'amount' && performanceFigure(p, f));
       if (budgetFigures.length) {
+        const quotes = [...new Set(budgetFigures.map((f) => `“${f.quote}”`))];
         out.push(ctx.finding(p, 'NC-01', 'info', null, null,
-          `本段的${budgetFigures.map((f) => `“${f.quote}”`).slice(0, 3).join('、')}${budgetFigures.length > 3 ? `等 ${budgetFigures.length} 个金额` : ''}是绩效自评涉及的预算资金，决算表中没有对应单元格，未与表核对（identities.md N-14）${budgetFigures.length > 1 ? '；其内部合计由 NC-03 核对' : ''}`));
+          `本段的${quotes.slice(0, 3).join('、')}${budgetFigures.length > 3 ? `等 ${budgetFigures.length} 个金额` : ''}是绩效自评涉及的预算资金，决算表中没有对应单元格，未与表核对${budgetFigures.length > 1 ? '；各项之和是否等于合计另行核对' : ''}`));
       }
       for (const f of p.figures) {
         const slot = amountSlot(ctx, p, f);

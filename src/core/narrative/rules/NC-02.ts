@@ -21,7 +21,7 @@ const rule: NRule = {
     for (const p of ctx.paras) {
       for (const s of rateStatements(ctx, p)) {
         if (s.unchecked) {
-          out.push(ctx.finding(p, 'NC-02', 'info', s.pct.text, null, `说明中“${s.pct.quote}”未核对：${s.unchecked}（identities.md N-14）`));
+          out.push(ctx.finding(p, 'NC-02', 'info', s.pct.text, null, `说明中“${s.pct.quote}”未核对：${s.unchecked}`));
           continue;
         }
         if (!s.a || !s.b || s.directionConflict) continue;
