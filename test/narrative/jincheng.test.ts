@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { main } from '../../src/cli/main';
 import { checkInContext } from '../../src/core/engine';
 import { CheckResult, Finding } from '../../src/core/findings';
-import { WorkbookGrid } from '../../src/core/grid';
+import { makeSheetGrid, WorkbookGrid } from '../../src/core/grid';
 import { departmentOf, draftSituationNotes } from '../../src/core/narrative/drafts';
 import { gongkaiTables } from '../../src/core/gongkai';
 import { fixturePath, loadFixture, readTruth, score } from '../helpers';
@@ -217,5 +217,45 @@ describe('13-B drafted from the workbook’s 项目自评表', () => {
     expect(text).toContain('二级项目3个，共涉及资金994,150.00元，占本部门（单位）项目支出总额的7.51%，其中一般公共预算项目支出994,150.00元、政府性基金预算项目支出0.00元');
     expect(text).toContain('晋城市市场监督管理局2022年度二级项目绩效自评个数3个，涉及资金994,150.00元：2个项目自评为“优”，0个项目自评为“良”，1个项目自评为“中”，0个项目自评为“差”。');
     expect(text).toContain('“执法记录仪购置”项目自评为“中”的主要原因是采购延迟。');
+  });
+});
+
+describe('the same 情况说明 pasted from the PDF line by line (a form the spec does not show)', () => {
+  // Lines of seed 002 as extracted from the PDF: paragraphs broken mid-sentence, even inside a figure's sentence.
+  const RAW = [
+    '第三部分 情况说明',
+    '五、一般公共预算财政拨款支出决算情况说明',
+    '（一）财政拨款支出决算总体情况',
+    '晋城市市场监督管理局2022年财政拨款决算支出44,592,816.01元，占本年支出',
+    '合计的100.00%。与2021年相比，财政拨款支出减少3,813,878.10元，下降',
+    '7.88%。主要原因是财政核减预算收入，支出相应减少。其中，人员经费',
+    '27,928,672.17元，占比62.63%；日常公用经费3,431,071.42元，占比7.69%。',
+    '九、财政拨款“三公”经费支出决算情况说明',
+    '（一）“三公”经费财政拨款支出决算总体情况说明',
+    '2022年度“三公”经费财政拨款支出预算300,102.55元，支出决算300,102.55',
+    '元，完成全年预算的86.86%，比上年度减少16,998.65元，下降5.36%。主要原因',
+    '是：2022年公务接待人次减少，压缩公务用车运行成本其中：',
+    '公务用车运行维护费支出295,600.55元，完成全年预算的90.81%，比上年度减',
+    '少13,388.65元，下降4.33%，主要原因是：加强车辆管理，节约公车运行成本；',
+    '十、其他重要事项情况说明',
+    '（四）预算绩效情况说明',
+    '（1）预算绩效管理工作开展情况',
+    '根据预算绩效管理要求，晋城市市场监督管理局部门（单位）按照“谁支出、',
+    '谁自评”的原则，组织对2022年度年初预算安排的所有项目资金全面开展了绩效自',
+    '评，涵盖一级项目0个，二级项目14个，共涉及资金11475996.4元，占本部门（单',
+    '位）项目支出总额的87%，其中一般公共预算项目支出11475996.4元、政府性基金预',
+    '算项目支出0元、国有资金经营预算项目支出0元、社会保险基金预算项目支出0元。',
+  ];
+
+  test('broken lines are read as their paragraph: the rates are found on the line that prints them, nothing else flagged', async () => {
+    const wb = await loadFixture(FIXTURE);
+    const i = wb.sheets.findIndex((s) => s.name === NOTES);
+    wb.sheets[i] = makeSheetGrid({ name: NOTES, cells: RAW.map((value) => [{ value }]) });
+    const result = checkInContext(wb).result;
+    expect(result.sheets[i].template).toBe('situation-notes');
+    expect(serious(notes(result)).map((f) => [f.cell, f.rule, f.stated])).toEqual([
+      ['A11', 'NC-02', '86.86%'],
+      ['A13', 'NC-02', '90.81%'],
+    ]);
   });
 });

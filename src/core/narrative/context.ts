@@ -14,14 +14,17 @@ import { norm } from '../text';
 import { extractFigures, Figure } from './figures';
 import type { NotesModel } from './recognize';
 import { convert } from './units';
-import { GeneralPart, sectionParagraphs, Topic } from './sections';
+import { GeneralPart, headingLevel, sectionParagraphs, Topic } from './sections';
 
 export interface Para {
   index: number;
   row: number;
   col: number;
+  /** The cell the paragraph starts in. */
   cell: string;
   text: string;
+  /** The rows a paragraph broken over several cells was joined from: where each starts in `text`, and its cell. */
+  lines: { start: number; cell: string }[];
   heading: boolean;
   topic: Topic | null;
   part: GeneralPart;
@@ -112,9 +115,10 @@ export class NarrativeContext {
     this.sheetName = sheetName;
     this.tables = gongkaiTables(workbook);
     this.values = gongkaiRun(workbook).values;
-    const sections = sectionParagraphs(notes.paragraphs.map((p) => p.text));
-    this.paras = notes.paragraphs.map((p, index) => ({
-      index, row: p.row, col: p.col, cell: a1(p.row, p.col), text: p.text,
+    const joined = joinBrokenLines(notes.paragraphs);
+    const sections = sectionParagraphs(joined.map((p) => p.text));
+    this.paras = joined.map((p, index) => ({
+      index, row: p.row, col: p.col, cell: p.lines[0].cell, text: p.text, lines: p.lines,
       heading: sections[index].heading, topic: sections[index].topic, part: sections[index].part,
       figures: sections[index].heading ? [] : extractFigures(p.text),
     }));
@@ -196,7 +200,7 @@ export class NarrativeContext {
   }
 
   finding(p: Para, rule: string, severity: Severity, stated: string | null, expected: string | null, message: string, extra: Partial<Finding> = {}): Finding {
-    return { sheet: this.sheetName, cell: p.cell, rule, severity, stated, expected, message, ...extra };
+    return { sheet: this.sheetName, cell: cellOfQuote(p, stated), rule, severity, stated, expected, message, ...extra };
   }
 }
 
@@ -208,3 +212,43 @@ function isPlainSum(id: Identity): boolean {
 }
 
 export { convert };
+
+/** Text after the last sentence, clause-list or lead-in end: what a row broken mid-sentence ends with. */
+const OPEN_TAIL = /[^。；;：:！？!?]*$/;
+const CJK = /[\u3400-\u9fff]/;
+
+/**
+ * Rows a paragraph was broken over (text pasted from the PDF line by line: `…与2021年相` ⏎ `比，收入总计减少…`) are
+ * read as one paragraph. A row continues into the next when it ends mid-sentence — after its last 。；：！？ comes
+ * Chinese text or a dangling ，、 — it is as long as a wrapped line, and neither row is a heading. A stray number after a paragraph's last 。
+ * (`…服务。513,174`, 山西 2022) is no broken sentence, and every row of a published 情况说明 ends its sentence, so
+ * the fixtures read row by row as before. A finding lands on the row that holds its quoted figure.
+ */
+function joinBrokenLines(rows: NotesModel['paragraphs']): { row: number; col: number; text: string; lines: Para['lines'] }[] {
+  const out: { row: number; col: number; text: string; lines: Para['lines'] }[] = [];
+  let open = false;
+  for (const r of rows) {
+    const last = out[out.length - 1];
+    const heading = headingLevel(r.text) !== null;
+    if (open && last && !heading && r.col === last.col) {
+      last.lines.push({ start: last.text.length, cell: a1(r.row, r.col) });
+      last.text += r.text;
+    } else {
+      out.push({ row: r.row, col: r.col, text: r.text, lines: [{ start: 0, cell: a1(r.row, r.col) }] });
+    }
+    const text = out[out.length - 1].text;
+    // A short unterminated row is a title (`项目绩效自评综述`), not a line wrapped at the page's width.
+    open = !heading && text.length >= 16 && (CJK.test(OPEN_TAIL.exec(text)![0]) || /[，,、]$/.test(text));
+  }
+  return out;
+}
+
+/** The row of a joined paragraph that holds a quoted text (its first occurrence), else the paragraph's first row. */
+function cellOfQuote(p: Para, quoted: string | null): string {
+  if (p.lines.length === 1 || !quoted) return p.cell;
+  const at = p.text.indexOf(quoted);
+  if (at < 0) return p.cell;
+  let cell = p.cell;
+  for (const line of p.lines) if (line.start <= at) cell = line.cell;
+  return cell;
+}

@@ -20,7 +20,8 @@ export const TOPIC_LABEL: Record<Topic, string> = {
 };
 
 const TOP_ORDINAL = /^[一二三四五六七八九十]+[、.]/;
-const SUB_ORDINAL = /^[(（][一二三四五六七八九十]+[)）]/;
+/** `（一）` everywhere; `（1）` as 山西 2022 numbers the parts of 十（四） 预算绩效. */
+const SUB_ORDINAL = /^[(（](?:[一二三四五六七八九十]+|\d{1,2})[)）]/;
 
 /** A heading row: short, no sentence end, no amount, and numbered or ending in 情况/说明. */
 export function headingLevel(text: string): 'top' | 'sub' | null {
