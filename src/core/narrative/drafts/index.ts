@@ -223,7 +223,8 @@ export function draftSituationNotes(context: WorkbookContext, options: DraftOpti
   const w = new Writer(unit, options.amountStyle ?? existingStyle(context) ?? 'grouped', options.inputs ?? {});
   const year = yearOf(list);
   const Y = year === null ? w.ask('年度') : String(year);
-  const dept = w.inputs['部门']?.trim() || departmentOf(list) || w.ask('部门名称');
+  // Asked only by the sections that print it (13-B), so a draft of other sections lists no 部门名称 to fill.
+  const department = () => w.inputs['部门']?.trim() || departmentOf(list) || w.textInput('部门', '部门名称');
   const wanted = new Set(options.sections ?? DRAFT_SECTIONS.map((s) => s.id));
   const A = headingSet === 'A';
   const headings = A ? A_HEADINGS : B_HEADINGS;
@@ -409,8 +410,10 @@ export function draftSituationNotes(context: WorkbookContext, options: DraftOpti
         return;
       }
       const zero = w.money(ZERO, '');
+      // a1 defaults to 涉及资金 (NT-13 slot table); the user may give it apart.
+      const generalPart = w.input('一般公共预算项目支出') ?? covered;
       w.heading('（1）预算绩效管理工作开展情况');
-      w.text(`根据预算绩效管理要求，${dept}按照“谁支出、谁自评”的原则，组织对${Y}年度年初预算安排的所有项目资金全面开展了绩效自评，涵盖一级项目${w.inputs['一级项目数']?.trim() || '0'}个，二级项目${count('二级项目数', '二级项目个数')}个，共涉及资金${coveredText}，占本部门（单位）项目支出总额的${percent(covered, project) ?? w.ask('涉及资金占项目支出总额的比例')}，其中一般公共预算项目支出${covered ? w.money(w.input('一般公共预算项目支出') ?? covered, '') : w.ask('一般公共预算项目支出')}、政府性基金预算项目支出${w.input('政府性基金预算项目支出') ? w.money(w.input('政府性基金预算项目支出'), '') : zero}、国有资本经营预算项目支出${w.input('国有资本经营预算项目支出') ? w.money(w.input('国有资本经营预算项目支出'), '') : zero}、社会保险基金预算项目支出${w.input('社会保险基金预算项目支出') ? w.money(w.input('社会保险基金预算项目支出'), '') : zero}。`);
+      w.text(`根据预算绩效管理要求，${department()}按照“谁支出、谁自评”的原则，组织对${Y}年度年初预算安排的所有项目资金全面开展了绩效自评，涵盖一级项目${w.inputs['一级项目数']?.trim() || '0'}个，二级项目${count('二级项目数', '二级项目个数')}个，共涉及资金${coveredText}，占本部门（单位）项目支出总额的${percent(covered, project) ?? w.ask('涉及资金占项目支出总额的比例')}，其中一般公共预算项目支出${generalPart ? w.money(generalPart, '') : w.ask('一般公共预算项目支出')}、政府性基金预算项目支出${w.input('政府性基金预算项目支出') ? w.money(w.input('政府性基金预算项目支出'), '') : zero}、国有资本经营预算项目支出${w.input('国有资本经营预算项目支出') ? w.money(w.input('国有资本经营预算项目支出'), '') : zero}、社会保险基金预算项目支出${w.input('社会保险基金预算项目支出') ? w.money(w.input('社会保险基金预算项目支出'), '') : zero}。`);
       w.heading('（2）项目绩效自评结果');
       const grades = ['优', '良', '中', '差'].map((g) => ({ g, n: projects.filter((p) => p.facts.total !== null && gradeOf(p.facts.total) === g).length }));
       const gradeText = projects.length
@@ -418,7 +421,7 @@ export function draftSituationNotes(context: WorkbookContext, options: DraftOpti
         : ['优', '良', '中', '差'].map((g) => `${w.textInput(`自评${g}`, `自评为“${g}”的项目个数`)}个项目自评为“${g}”`).join('，');
       const weak = projects.filter((p) => p.facts.total !== null && ['中', '差'].includes(gradeOf(p.facts.total)));
       const reasons = weak.map((p) => `“${p.facts.name}”项目自评为“${gradeOf(p.facts.total!)}”的主要原因是${projectProblems(p.ref) || w.textInput(`原因.${p.facts.name}`, `${p.facts.name}自评为“${gradeOf(p.facts.total!)}”的原因`)}`);
-      w.text(`${dept}${Y}年度二级项目绩效自评个数${count('二级项目数', '二级项目个数')}个，涉及资金${coveredText}：${gradeText}。${reasons.length ? `${reasons.join('，')}。` : ''}对于自评中发现的问题主要有：${w.textInput('问题.NT-13', '自评中发现的问题')}。采取的改进管理措施：${w.textInput('措施.NT-13', '改进管理措施')}。涉密项目除外。`);
+      w.text(`${department()}${Y}年度二级项目绩效自评个数${count('二级项目数', '二级项目个数')}个，涉及资金${coveredText}：${gradeText}。${reasons.length ? `${reasons.join('，')}。` : ''}对于自评中发现的问题主要有：${w.textInput('问题.NT-13', '自评中发现的问题')}。采取的改进管理措施：${w.textInput('措施.NT-13', '改进管理措施')}。涉密项目除外。`);
     },
   };
 
