@@ -417,3 +417,6 @@ async function benchPlaygroundSize(browser, origin, file, n, pid) {
     await context.close();
   }
 }
+
+// ── Hostile files: refusal time and peak memory of each kind of bomb ───────────────────────────────────────────
+await import('./bench-bombs.mjs');

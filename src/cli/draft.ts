@@ -11,12 +11,14 @@ import { draftSituationNotes, DRAFT_SECTIONS } from '../core/narrative/drafts';
 import { draftSelfEvalSummaries, ZS_SECTIONS } from '../core/narrative/drafts/zongshu';
 import { uniqueSheetName } from '../core/templates/builder';
 import { parseSlotValue } from '../core/draft-input';
-import { rewriteWorkbook } from '../host/xlsx-annotate';
+import { patchWorkbook } from '../host/xlsx-annotate';
 import type { CliIO } from './main';
-import { errorMessage, loadWorkbook, parseArgs, wouldOverwrite } from './inputs';
+import { WorkbookReadError } from '../host/read-error';
+import { errorMessage, loadWorkbook, parseArgs, readInputBytes } from './inputs';
+import { checkOutput, writeOutput } from './output';
 
 export async function runDraft(args: string[], io: CliIO): Promise<number> {
-  const parsed = parseArgs(args, ['--out', '-o', '--sections', '--set', '--style', '--fill'], ['--zeros', '--list-slots']);
+  const parsed = parseArgs(args, ['--out', '-o', '--sections', '--set', '--style', '--fill'], ['--zeros', '--list-slots', '--force']);
   if (typeof parsed === 'string') {
     io.err(`juesuan draft：${parsed}\n`);
     return 2;
@@ -43,8 +45,12 @@ export async function runDraft(args: string[], io: CliIO): Promise<number> {
     io.err(`juesuan draft：未知的段落 ${unknown.join('、')}，可选：${all.map((d) => d.id).join('、')}\n`);
     return 2;
   }
+  const out = (parsed.options.get('--out') ?? parsed.options.get('-o')) as string | undefined;
+  const force = parsed.options.has('--force');
   let workbook;
   try {
+    if (!fs.existsSync(file)) throw new WorkbookReadError(`${file}：找不到文件`, 'missing');
+    if (out) checkOutput(out, [file], force);
     workbook = await loadWorkbook(file);
   } catch (e) {
     io.err(`juesuan draft：${errorMessage(e)}\n`);
@@ -128,16 +134,13 @@ export async function runDraft(args: string[], io: CliIO): Promise<number> {
   }
   const rows = paragraphs.map((p) => p.text);
   const sheetTitle = hasGongkai && (!sections || ntSections!.length) ? '情况说明（草稿）' : '自评综述（草稿）';
-  const out = (parsed.options.get('--out') ?? parsed.options.get('-o')) as string | undefined;
   if (!out) {
     io.out(rows.join('\n') + '\n');
   } else {
-    if (wouldOverwrite(out, file)) {
-      io.err('juesuan draft：--out 的输出文件不能与输入文件相同（不修改原文件）\n');
-      return 2;
-    }
     let name = '';
-    const { bytes, lost } = await rewriteWorkbook(new Uint8Array(fs.readFileSync(file)), (wb) => {
+    const { bytes, lost } = await patchWorkbook(readInputBytes(file), (patch) => {
+      name = patch.addSheet(sheetTitle, paragraphs.map((p) => [{ text: p.text, bold: p.kind === 'heading' }]), { widths: [110], wrap: true });
+    }, (wb) => {
       name = uniqueSheetName(wb, sheetTitle);
       const ws = wb.addWorksheet(name);
       ws.getColumn(1).width = 110;
@@ -148,7 +151,12 @@ export async function runDraft(args: string[], io: CliIO): Promise<number> {
         if (p.kind === 'heading') cell.font = { bold: true };
       });
     });
-    fs.writeFileSync(out, bytes);
+    try {
+      writeOutput(out, bytes, force);
+    } catch (e) {
+      io.err(`juesuan draft：${errorMessage(e)}\n`);
+      return 2;
+    }
     io.err(`已写出副本：${out}，草稿在新工作表“${name}”（原文件未改动）\n`);
     for (const part of lost) io.err(`注意：副本未能保留原文件中的${part}\n`);
   }

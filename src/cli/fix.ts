@@ -13,9 +13,12 @@ import { checkWorkbook } from '../core/engine';
 import { ProposedEdit } from '../core/findings';
 import { rawText, WorkbookGrid } from '../core/grid';
 import { readXlsx } from '../host/xlsx-read';
-import { rewriteWorkbook } from '../host/xlsx-annotate';
+import { patchWorkbook } from '../host/xlsx-annotate';
+import type { WorkbookPatch } from '../host/xlsx-patch';
 import type { CliIO } from './main';
-import { errorMessage, loadWorkbook, parseArgs, wouldOverwrite } from './inputs';
+import { WorkbookReadError } from '../host/read-error';
+import { errorMessage, loadWorkbook, parseArgs, readInputBytes } from './inputs';
+import { checkOutput, writeOutput } from './output';
 import { countBySeverity, formatTable } from './report';
 
 /** Fill of a corrected cell: light green, distinct from the error/rounding/warning fills of --annotate. */
@@ -23,35 +26,43 @@ export const FIXED_ARGB = 'FFC6EFCE';
 export const LIST_SHEET = '校验更正清单';
 
 export async function runFix(args: string[], io: CliIO): Promise<number> {
-  const parsed = parseArgs(args, ['-o', '--output']);
+  const parsed = parseArgs(args, ['-o', '--output'], ['--force']);
   if (typeof parsed === 'string') {
     io.err(`juesuan fix：${parsed}\n`);
     return 2;
   }
   const output = (parsed.options.get('-o') ?? parsed.options.get('--output')) as string | undefined;
   if (parsed.positional.length !== 1 || !output) {
-    io.err('juesuan fix：用法 juesuan fix <输入.xlsx> -o <输出.xlsx>\n');
+    io.err('juesuan fix：用法 juesuan fix <输入.xlsx> -o <输出.xlsx> [--force]\n');
     return 2;
   }
   const input = parsed.positional[0];
-  if (wouldOverwrite(output, input)) {
-    io.err('juesuan fix：输出文件不能与输入文件相同（不修改原文件）\n');
-    return 2;
-  }
+  const force = parsed.options.has('--force');
   let edits: ProposedEdit[];
   let roundingBefore = 0;
   try {
+    if (!fs.existsSync(input)) throw new WorkbookReadError(`${input}：找不到文件`, 'missing');
+    checkOutput(output, [input], force);
     const workbook = await loadWorkbook(input);
     const first = checkWorkbook(workbook);
+    if (!first.sheets.some((s) => s.template)) {
+      io.err(`juesuan fix：${input}：没有识别出任何公开表、绩效自评表或情况说明，未更正，也未写出副本\n`);
+      return 2;
+    }
     roundingBefore = countBySeverity(first.findings).rounding;
     edits = withCurrent(allEdits(first), workbook);
   } catch (e) {
     io.err(`juesuan fix：${errorMessage(e)}\n`);
     return 2;
   }
-  const bytes = new Uint8Array(fs.readFileSync(input));
-  const { bytes: out, lost } = await rewriteWorkbook(bytes, (wb) => applyEdits(wb, edits));
-  fs.writeFileSync(output, out);
+  const bytes = readInputBytes(input);
+  const { bytes: out, lost } = await patchWorkbook(bytes, (patch) => patchEdits(patch, edits), (wb) => applyEdits(wb, edits));
+  try {
+    writeOutput(output, out, force);
+  } catch (e) {
+    io.err(`juesuan fix：${errorMessage(e)}\n`);
+    return 2;
+  }
 
   if (edits.length === 0) {
     io.out(`${path.basename(input)}：没有需要更正的数字；已写出副本 ${output}（原文件未改动）\n`);
@@ -83,6 +94,25 @@ function withCurrent(edits: ProposedEdit[], workbook: WorkbookGrid): ProposedEdi
   });
 }
 
+function fixNote(e: ProposedEdit, hadFormula: boolean): string {
+  return `【决算校验·已更正】${e.rule}：原为 ${e.current ?? '（空）'}，改为 ${e.proposed}${hadFormula ? '（原单元格为公式，已改为数值）' : ''}`;
+}
+
+/** The corrections as patches: value, number format, green fill and a note per cell, and the list sheet. */
+export function patchEdits(patch: WorkbookPatch, edits: ProposedEdit[]): void {
+  for (const e of edits) {
+    const hadFormula = patch.hasFormula(e.sheet, e.cell);
+    if (!patch.setValue(e.sheet, e.cell, e.value, { numFmt: e.numFmt, fill: FIXED_ARGB })) continue;
+    patch.note(e.sheet, e.cell, fixNote(e, hadFormula));
+  }
+  if (edits.length === 0) return;
+  const header = ['工作表', '单元格', '原值', '更正为', '规则'];
+  patch.addSheet(LIST_SHEET, [
+    header.map((text) => ({ text, bold: true })),
+    ...edits.map((e) => [e.sheet, e.cell, e.current ?? '', e.proposed, e.rule].map((text) => ({ text }))),
+  ], { widths: header.map(() => 18) });
+}
+
 export function applyEdits(wb: ExcelJS.Workbook, edits: ProposedEdit[]): void {
   for (const e of edits) {
     const ws = wb.getWorksheet(e.sheet);
@@ -95,7 +125,7 @@ export function applyEdits(wb: ExcelJS.Workbook, edits: ProposedEdit[]): void {
     if (e.numFmt) cell.numFmt = e.numFmt;
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: FIXED_ARGB } };
     const existing = typeof cell.note === 'string' ? cell.note : cell.note ? (cell.note.texts ?? []).map((t) => t.text).join('') : '';
-    const note = `【决算校验·已更正】${e.rule}：原为 ${e.current ?? '（空）'}，改为 ${e.proposed}${hadFormula ? '（原单元格为公式，已改为数值）' : ''}`;
+    const note = fixNote(e, hadFormula);
     cell.note = [existing, note].filter(Boolean).join('\n\n');
   }
   if (edits.length === 0) return;

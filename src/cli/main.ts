@@ -14,13 +14,15 @@ export interface CliIO {
 const COMMANDS: Record<string, { run: () => Promise<Command>; summary: string; help: string[] }> = {
   check: {
     run: async () => runCheck,
-    summary: '审核工作簿：juesuan check <文件或文件夹…> [--format text|json] [--annotate 输出.xlsx]',
+    summary: '审核工作簿：juesuan check <文件或文件夹…> [--format text|json] [--annotate 输出.xlsx或文件夹] [--timeout 秒] [--force]',
     help: [
-      '用法：juesuan check <文件或文件夹…> [--format text|json] [--annotate 输出.xlsx] [--info]',
+      '用法：juesuan check <文件或文件夹…> [--format text|json] [--annotate 输出.xlsx或文件夹] [--timeout 秒] [--force] [--info]',
       '',
       '  <文件或文件夹…>      要审核的 .xlsx；文件夹中的 .xlsx 逐个审核',
       '  --format text|json  输出中文表格（默认）或 JSON',
-      '  --annotate 输出.xlsx  另存一份标注副本：出错的行填色、单元格加批注（原文件不改动）',
+      '  --annotate 输出.xlsx  另存一份标注副本：出错的行填色、单元格加批注（原文件不改动）；审核多个文件时给一个已有的文件夹，每个文件一份',
+      '  --timeout 秒        每个文件的审核时限（默认 120 秒；多个文件在工作线程中并行审核）',
+      '  --force             标注副本已存在时替换它（默认不覆盖）',
       '  --info              同时列出读数说明',
     ],
   },
@@ -38,6 +40,7 @@ const COMMANDS: Record<string, { run: () => Promise<Command>; summary: string; h
       '  --list-slots   列出草稿中待填写的每一项（编号与名称），不起草',
       '  --fill 文件    用 JSON 文件 {"编号或名称": "值"} 填写待填写项；金额可带单位（22000.00万元、22,000）',
       '  --out 副本.xlsx  把草稿写入副本的新工作表（原文件不改动）；不给则打印草稿',
+      '  --force        副本已存在时替换它（默认不覆盖）',
     ],
   },
   template: {
@@ -51,16 +54,17 @@ const COMMANDS: Record<string, { run: () => Promise<Command>; summary: string; h
       '             或公开表号（公开01；不同版式含义不同时须同时给出 --variant）；gongkai 写出某版式的全部公开表',
       '  --variant  版式，如 henan-2021、shanxi-2024、shanxi-2022、national-2020、shanxi',
       '  --list     列出全部模板与版式',
+      '  --force    输出文件已存在时替换它（默认不覆盖）',
     ],
   },
   fix: {
     run: async () => (await import('./fix')).runFix,
     summary: '写出更正副本（自评表的执行率、得分等重算值；公开表的舍位平衡）：juesuan fix <输入.xlsx> -o <输出.xlsx>',
     help: [
-      '用法：juesuan fix <输入.xlsx> -o <输出.xlsx>',
+      '用法：juesuan fix <输入.xlsx> -o <输出.xlsx> [--force]',
       '',
       '  写出更正副本：绩效自评表的执行率、得分、结余、总分、等级改为重算值；公开表的尾数误差按舍位平衡建议改动一个单元格。',
-      '  改动的单元格标绿并加批注，清单见“校验更正清单”工作表；原文件不改动。',
+      '  改动的单元格标绿并加批注，清单见“校验更正清单”工作表；原文件不改动。输出文件已存在时不覆盖，加 --force 才替换。',
     ],
   },
 };
@@ -71,7 +75,8 @@ export const USAGE = [
   '命令：',
   ...Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(9)} ${c.summary}`),
   '',
-  '退出码：0 无错误；1 至少一处错误；2 输入无法读取或参数有误。',
+  '输出文件已存在时不覆盖，加 --force 才替换（写出过程不会损坏已有文件）。',
+  '退出码：0 无错误；1 至少一处错误；2 有输入文件未能读取或审核（找不到、不是 .xlsx、超出读取上限、已损坏、超时、未识别出表格），或参数有误。',
 ].join('\n');
 
 export async function main(argv: string[], io: CliIO = defaultIO()): Promise<number> {

@@ -1,11 +1,11 @@
 /** `juesuan template <template-id> [--variant <layout>] -o <file.xlsx>` · `juesuan template --list` */
-import fs from 'fs';
 import ExcelJS from 'exceljs';
 import { addTemplateSheet } from '../core/templates/builder';
 import { listTemplates, templateSheets } from '../core/templates';
 import { variantLabel } from '../core/present';
 import type { CliIO } from './main';
 import { parseArgs } from './inputs';
+import { checkOutput, writeOutput } from './output';
 
 /** A title as people write it: without quotes, spaces or （单位）. */
 function titleKey(s: string): string {
@@ -42,7 +42,7 @@ export function resolveTemplateName(name: string, variant?: string): { id: strin
 }
 
 export async function runTemplate(args: string[], io: CliIO): Promise<number> {
-  const parsed = parseArgs(args, ['--variant', '-o', '--out', '--year', '--department'], ['--list']);
+  const parsed = parseArgs(args, ['--variant', '-o', '--out', '--year', '--department'], ['--list', '--force']);
   if (typeof parsed === 'string') {
     io.err(`juesuan template：${parsed}\n`);
     return 2;
@@ -78,13 +78,21 @@ export async function runTemplate(args: string[], io: CliIO): Promise<number> {
     io.err(`juesuan template：${e instanceof Error ? e.message : String(e)}\n`);
     return 2;
   }
-  if (fs.existsSync(out)) {
-    io.err(`juesuan template：“${out}”已存在，不覆盖\n`);
+  const force = parsed.options.has('--force');
+  try {
+    checkOutput(out, [], force);
+  } catch (e) {
+    io.err(`juesuan template：${e instanceof Error ? e.message : String(e)}\n`);
     return 2;
   }
   const book = new ExcelJS.Workbook();
   const names = sheets.map((s) => addTemplateSheet(book, s));
-  fs.writeFileSync(out, new Uint8Array(await book.xlsx.writeBuffer()));
+  try {
+    writeOutput(out, new Uint8Array(await book.xlsx.writeBuffer()), force);
+  } catch (e) {
+    io.err(`juesuan template：${e instanceof Error ? e.message : String(e)}\n`);
+    return 2;
+  }
   io.err(`已写出模板：${out}（工作表：${names.join('、')}）\n`);
   return 0;
 }

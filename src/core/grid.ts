@@ -79,13 +79,16 @@ export interface SheetGridInit {
 export function makeSheetGrid(init: SheetGridInit): SheetGrid {
   const merges = init.merges ?? [];
   const cells = init.cells;
+  // Only the rows and cells that exist are visited: a merge over a whole sheet costs what the sheet holds, not its area.
   for (const m of merges) {
-    for (let r = m.top; r <= m.bottom; r++) {
+    const lastRow = Math.min(m.bottom, cells.length - 1);
+    for (let r = m.top; r <= lastRow; r++) {
       const row = cells[r];
       if (!row) continue;
-      for (let c = m.left; c <= m.right; c++) {
+      const lastCol = Math.min(m.right, row.length - 1);
+      for (let c = m.left; c <= lastCol; c++) {
         if (r === m.top && c === m.left) continue;
-        row[c] = undefined;
+        if (row[c] !== undefined) row[c] = undefined;
       }
     }
   }
@@ -117,7 +120,9 @@ function mergeRows(sheet: SheetGrid): Map<number, CellRange[]> {
   if (!index || index.count !== sheet.merges.length) {
     const rows = new Map<number, CellRange[]>();
     for (const m of sheet.merges) {
-      for (let r = m.top; r <= m.bottom; r++) {
+      // Rows past the sheet's end hold nothing to look up; a whole-column merge indexes only the rows that exist.
+      const lastRow = Math.min(m.bottom, Math.max(sheet.rowCount - 1, m.top));
+      for (let r = m.top; r <= lastRow; r++) {
         const list = rows.get(r);
         if (list) list.push(m);
         else rows.set(r, [m]);

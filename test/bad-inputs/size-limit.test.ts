@@ -74,6 +74,6 @@ test('juesuan check refuses a 1 000 000-row sheet with one Chinese line naming t
   const lines = err.trim().split('\n');
   expect(lines).toHaveLength(1);
   expect(lines[0]).toContain('支出明细');
-  expect(lines[0]).toContain(`${ROWS} 行 × 6 列`);
-  expect(lines[0]).toContain(`${MAX_CELLS_PER_SHEET} 个单元格的上限`);
+  expect(lines[0]).toContain(`单元格超过每表 ${MAX_CELLS_PER_SHEET / 10_000} 万个的上限`);
+  expect(lines[0]).toMatch(/请删除多余的空行空列或拆分工作簿/);
 });

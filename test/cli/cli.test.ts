@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import fs from 'fs';
 import path from 'path';
 import { main } from '../../src/cli/main';
+import { readZipEntries } from '../../src/host/package-scan';
 import { countParts } from '../../src/host/xlsx-parts';
 import { fixturePath, gridToXlsx, tempDir } from '../helpers';
 import { setNumber, shanxiWorkbook } from '../gongkai/shanxi-builder';
@@ -53,7 +54,8 @@ describe('juesuan check', () => {
   test('--format json follows the findings contract', async () => {
     const r = await run(['check', fixturePath('jiaozuo-2021-gongkai.xlsx'), '--format', 'json']);
     const json = JSON.parse(r.out);
-    expect(json.file).toBe('jiaozuo-2021-gongkai.xlsx');
+    // `file` is the path as given (the contract), so two 部门决算.xlsx of two folders stay apart.
+    expect(json.file).toBe(fixturePath('jiaozuo-2021-gongkai.xlsx'));
     expect(json.sheets).toHaveLength(10);
     for (const s of json.sheets) expect(Object.keys(s)).toEqual(expect.arrayContaining(['name', 'template', 'unit']));
     for (const f of json.findings) {
@@ -67,19 +69,23 @@ describe('juesuan check', () => {
   test('several files give a JSON array in order; a folder expands to its .xlsx files', async () => {
     const r = await run(['check', clean, broken, '--format', 'json']);
     const arr = JSON.parse(r.out);
-    expect(arr.map((o: any) => o.file)).toEqual(['山西2024决算.xlsx', '有错误.xlsx']);
+    expect(arr.map((o: any) => o.file)).toEqual([clean, broken]);
     const folder = await run(['check', dir, '--format', 'json']);
     expect(JSON.parse(folder.out).length).toBeGreaterThanOrEqual(2);
   });
 
-  test('an unreadable file in a batch is an object with a Chinese error; exit 2 only when none could be read', async () => {
+  test('an unreadable file in a batch is an object with a Chinese error and its kind; the others are checked; exit 2', async () => {
     const bad = path.join(dir, 'bad.csv');
     fs.writeFileSync(bad, '项目,金额\n合计,1\n');
     const r = await run(['check', clean, bad, '--format', 'json']);
     const arr = JSON.parse(r.out);
-    expect(arr[1].file).toBe('bad.csv');
+    expect(arr[0].findings).toBeDefined();
+    expect(arr[1].file).toBe(bad);
     expect(arr[1].error).toMatch(/另存为 \.xlsx/);
-    expect(r.code).toBe(0);
+    expect(arr[1].errorKind).toBe('not-xlsx');
+    // The contract: 2 when any input could not be read, so a script gating on it never passes an unread file.
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/共 2 个文件：已审核 1 个.*不是 \.xlsx 1 个/);
     expect((await run(['check', bad])).code).toBe(2);
   });
 });
@@ -152,7 +158,7 @@ describe('--annotate', () => {
     expect(filledRows.size).toBeLessThan(60);
   });
 
-  test('keeps images, data validation and comments, and says in Chinese that the chart could not be carried over', async () => {
+  test('keeps images, data validation, comments and the chart: every part it does not change is copied byte for byte', async () => {
     const rich = path.join(dir, '含图表.xlsx');
     const wb = shanxiWorkbook('s24');
     setNumber(wb, '公开01表', 'C35', 999);
@@ -165,7 +171,17 @@ describe('--annotate', () => {
     expect(copy['图片']).toBe(original['图片']);
     expect(copy['数据验证']).toBe(original['数据验证']);
     expect(copy['批注']).toBeGreaterThanOrEqual(original['批注']);
-    expect(r.err).toMatch(/未能保留原文件中的1 个图表/);
+    // The copy patches only the parts it changes (xlsx-patch.ts): the chart a full rewrite would drop is still there.
+    expect(copy['图表']).toBe(1);
+    expect(r.err).not.toMatch(/未能保留/);
+    const before = new Map(readZipEntries(new Uint8Array(fs.readFileSync(rich)), 'a').map((e) => [e.name, e]));
+    const after = readZipEntries(new Uint8Array(fs.readFileSync(out)), 'b');
+    const raw = (bytes: Buffer, e: { dataOffset: number; compressedSize: number }) => bytes.subarray(e.dataOffset, e.dataOffset + e.compressedSize);
+    const unchanged = after.filter((e) => before.has(e.name) && raw(fs.readFileSync(out), e).equals(raw(fs.readFileSync(rich), before.get(e.name)!)));
+    expect(unchanged.map((e) => e.name)).toEqual(expect.arrayContaining(['xl/charts/chart1.xml', 'xl/media/image1.png']));
+    // Only the marked sheet, styles, its comments and their drawing, and the package's lists changed.
+    const changed = after.filter((e) => !unchanged.includes(e)).map((e) => e.name);
+    expect(changed.every((n) => /^xl\/(worksheets\/sheet\d+\.xml|styles\.xml|comments\d*\.xml|drawings\/vmlDrawing\d+\.vml|worksheets\/_rels\/sheet\d+\.xml\.rels)$|^\[Content_Types\]\.xml$/.test(n))).toBe(true);
   });
 
   test('refuses to overwrite its input', async () => {

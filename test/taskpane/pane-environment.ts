@@ -22,3 +22,9 @@ if (!globalThis.crypto?.subtle) {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   Object.defineProperty(globalThis, 'crypto', { value: require('crypto').webcrypto, configurable: true });
 }
+// jsdom has no TextDecoder either, which every browser the playground runs in has; the .xlsx reader's pre-scan
+// decodes with it (the tests read their fixtures through it).
+if (typeof globalThis.TextDecoder === 'undefined') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  Object.assign(globalThis, { TextDecoder: require('util').TextDecoder });
+}
