@@ -12,7 +12,7 @@ import { Worker } from 'worker_threads';
 import { main } from '../../src/cli/main';
 import { checkFilesInPool } from '../../src/cli/pool';
 import { checkWorkbook } from '../../src/core/engine';
-import { scanPackage } from '../../src/host/package-scan';
+import { READING_LIMITS, scanPackage } from '../../src/host/package-scan';
 import { WorkbookReadError } from '../../src/host/read-error';
 import { readXlsx } from '../../src/host/xlsx-read';
 import { WorkbookPatch } from '../../src/host/xlsx-patch';
@@ -463,6 +463,16 @@ describe('outputs: checked before any work, written atomically, never replacing 
     expect(r.err).toMatch(/没有识别出任何/);
     expect(files(out)).toEqual(['备忘.txt', '已有.xlsx']);
   });
+});
+
+test('the README\'s limits table states every figure of READING_LIMITS', () => {
+  const readme = fs.readFileSync(path.join(__dirname, '../../README.md'), 'utf8');
+  const table = readme.slice(readme.indexOf('**读取上限**'), readme.indexOf('### ', readme.indexOf('**读取上限**')));
+  const mb = (n: number) => `${n / 1048576} MB`;
+  // As the table writes counts: 亿 and 万 for round figures, thousands separated otherwise.
+  const count = (n: number) => (n % 1e8 === 0 ? `${n / 1e8} 亿` : n % 1e4 === 0 && n > 1e4 ? `${n / 1e4} 万` : n.toLocaleString('en-US'));
+  const stated = Object.fromEntries(Object.entries(READING_LIMITS).map(([key, n]) => [key, /Bytes$/.test(key) ? mb(n) : count(n)]));
+  for (const [key, text] of Object.entries(stated)) expect([key, table.includes(text)]).toEqual([key, true]);
 });
 
 test('part() and zipOf() make a package the reader accepts (the generator itself is sound)', async () => {
