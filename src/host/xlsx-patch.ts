@@ -462,7 +462,12 @@ export class WorkbookPatch {
       }
       if (!vmlPart) {
         vmlPart = this.freeName((n) => `xl/drawings/vmlDrawing${n}.vml`);
-        this.write(vmlPart, `<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel"><o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="1"/></o:shapelayout><v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe"><v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype></xml>`);
+        // Each drawing gets its own block of shape ids (Excel numbers shapes 1024 × block + n).
+        const blocks = [...this.byName.keys(), ...this.changed.keys()]
+          .filter((n) => /\.vml$/i.test(n))
+          .flatMap((n) => [...(this.read(n) ?? '').matchAll(/<o:idmap\b[^>]*\bdata="([\d,]+)"/g)].flatMap((m) => m[1].split(',').map(Number)));
+        const block = Math.max(0, ...blocks) + 1;
+        this.write(vmlPart, `<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel"><o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="${block}"/></o:shapelayout><v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe"><v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype></xml>`);
         const id = this.addRelationship(sheet.part, 'vmlDrawing', `../${vmlPart.slice(3)}`);
         this.defaultContentType('vml', VML_CONTENT);
         if (sheet.hasAfterData('<legacyDrawing ')) throw new PatchUnsupported('工作表已有批注绘图');
@@ -481,7 +486,8 @@ export class WorkbookPatch {
       }
       const byCell = new Map<string, string[]>();
       for (const e of edits) byCell.set(e.address, [...(byCell.get(e.address) ?? []), e.text]);
-      let shapeId = 1024 + (vml.match(/<v:shape\b/g) ?? []).length;
+      const block = Number(/<o:idmap\b[^>]*\bdata="(\d+)/.exec(vml)?.[1] ?? 1);
+      let shapeId = Math.max(block * 1024, ...[...vml.matchAll(/_x0000_s(\d+)/g)].map((m) => Number(m[1])));
       for (const [address, texts] of byCell) {
         const text = escapeXml(texts.join('\n\n'));
         const existing = new RegExp(`(<comment\\b[^>]*\\bref="${address}"[^>]*>[\\s\\S]*?)(</text>)`).exec(comments);

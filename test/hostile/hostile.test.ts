@@ -475,6 +475,27 @@ test('the README\'s limits table states every figure of READING_LIMITS', () => {
   for (const [key, text] of Object.entries(stated)) expect([key, table.includes(text)]).toEqual([key, true]);
 });
 
+test('notes on several sheets: each new drawing has its own block of shape ids, and every changed part is well formed', async () => {
+  const name = 'jiaozuo-2021-gongkai.xlsx';
+  const bytes = new Uint8Array(fs.readFileSync(fixturePath(name)));
+  const result = checkWorkbook(await readXlsx(bytes, name));
+  const { annotateWorkbook } = await import('../../src/host/xlsx-annotate');
+  const { bytes: copy, lost } = await annotateWorkbook(bytes, result.findings, result.sheets);
+  expect(lost).toEqual([]);
+  const zip = await (await import('jszip')).default.loadAsync(copy);
+  const vml = await Promise.all(Object.keys(zip.files).filter((n) => n.endsWith('.vml')).map((n) => zip.file(n)!.async('string')));
+  expect(vml.length).toBeGreaterThan(1);
+  const blocks = vml.map((v) => /data="(\d+)"/.exec(v)![1]);
+  expect(new Set(blocks).size).toBe(blocks.length);
+  const ids = vml.flatMap((v) => [...v.matchAll(/id="(_x0000_s\d+)"/g)].map((m) => m[1]));
+  expect(new Set(ids).size).toBe(ids.length);
+  const { SaxesParser } = await import('saxes');
+  for (const n of Object.keys(zip.files).filter((x) => /\.(xml|rels|vml)$/.test(x))) {
+    const text = await zip.file(n)!.async('string');
+    expect([n, (() => { try { new SaxesParser().write(text).close(); return 'ok'; } catch (e) { return String(e); } })()]).toEqual([n, 'ok']);
+  }
+});
+
 test('part() and zipOf() make a package the reader accepts (the generator itself is sound)', async () => {
   const sheet = `${SHEET_HEAD}<row r="1"><c r="A1"><v>5</v></c></row>${SHEET_TAIL}`;
   const grid = await readXlsx(new Uint8Array(zipOf(workbookParts([['表', sheet]], [part('docProps/app.xml', '<Properties/>')]))), 'ok.xlsx');
