@@ -4,7 +4,7 @@
  */
 import { columnLetters, parseA1 } from './address';
 import { CheckResult, Finding, ProposedEdit, SheetSummary, Unit } from './findings';
-import { WorkbookGrid } from './grid';
+import { WorkbookGrid, userSheetsOnly } from './grid';
 import { isRecognition, Recognition, RecognitionOutcome } from './recognition';
 import { append, checkGongkai, recognizeGongkai } from './gongkai';
 import { checkSelfEval, recognizeSelfEval } from './selfeval';
@@ -41,7 +41,8 @@ export function checkWorkbook(workbook: WorkbookGrid): CheckResult {
   return checkInContext(workbook).result;
 }
 
-export function checkInContext(workbook: WorkbookGrid): CheckedWorkbook {
+export function checkInContext(input: WorkbookGrid): CheckedWorkbook {
+  const workbook = userSheetsOnly(input);
   const sheets: SheetSummary[] = [];
   const findings: Finding[] = [];
   const recognitions: Recognition[] = [];

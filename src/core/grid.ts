@@ -44,6 +44,21 @@ export interface WorkbookGrid {
   sheets: SheetGrid[];
 }
 
+/**
+ * The very hidden sheet in which the WPS 加载项 keeps its change journal (src/wps, README "WPS 表格"). It travels
+ * with the file into every host — Excel, the 网页版, the CLI — and is never a user's table, so no host checks it.
+ */
+export const JOURNAL_SHEET = '_juesuan_journal_';
+
+export function isJournalSheet(name: string): boolean {
+  return name === JOURNAL_SHEET;
+}
+
+/** The workbook as the user sees it: without the journal sheet (the same object when there is none). */
+export function userSheetsOnly(workbook: WorkbookGrid): WorkbookGrid {
+  return workbook.sheets.some((s) => isJournalSheet(s.name)) ? { ...workbook, sheets: workbook.sheets.filter((s) => !isJournalSheet(s.name)) } : workbook;
+}
+
 export function cellAt(sheet: SheetGrid, row: number, col: number): Cell | undefined {
   return sheet.cells[row]?.[col];
 }

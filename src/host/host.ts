@@ -138,6 +138,11 @@ export interface Host {
   explanations(): Record<string, string>;
   /** Stores (or with null removes) the explanation of one finding in the workbook. */
   setExplanation(key: string, text: string | null): Promise<void>;
+  /**
+   * A Chinese note when the workbook carries marks another host wrote (Excel ↔ WPS): each host keeps its own
+   * journal, so 清除标记 here cannot restore those. Null when there are none. Optional: the playground has no other.
+   */
+  markedElsewhere?(): Promise<string | null>;
 }
 
 export class HostError extends Error {}

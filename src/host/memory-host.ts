@@ -3,7 +3,7 @@
  * same Host interface and the same journal as the Excel add-in — the browser playground's "Excel". DOM-free.
  */
 import { parseA1 } from '../core/address';
-import { Cell, CellRange, SheetGrid, WorkbookGrid, makeSheetGrid } from '../core/grid';
+import { Cell, CellRange, SheetGrid, WorkbookGrid, isJournalSheet, makeSheetGrid } from '../core/grid';
 import { HostCapabilities, ReadProgress } from './host';
 import { CellKey, CellState, FillState, JOURNAL_KEY, TEXT_FORMAT, cellKey, fingerprintValues, valueKind } from './journal';
 import { JournalSeal, installationSeal } from './journal-seal';
@@ -80,6 +80,12 @@ export class MemoryHost extends JournaledHost {
     return this.workbook;
   }
 
+  async markedElsewhere(): Promise<string | null> {
+    return this.doc.sheets.some((s) => isJournalSheet(s.grid.name))
+      ? '此工作簿曾在 WPS 表格中由决算校验助手标记，标记记录保存在工作簿的隐藏记录中：要恢复 WPS 写入的内容，请在 WPS 表格中点“清除标记”。这里的“清除标记”只恢复在本页写入的内容。'
+      : null;
+  }
+
   async selectCell(sheet: string, cell: string): Promise<void> {
     if (!this.doc.sheets.some((s) => s.grid.name === sheet)) throw new Error(`没有工作表“${sheet}”`);
     this.selection = { sheet, address: cell };
@@ -94,14 +100,23 @@ function parseRange(range: string): CellRange | null {
   return p && q ? { top: p.row, left: p.col, bottom: q.row, right: q.col } : null;
 }
 
+const FORMULA_RESULTS = new WeakMap<MemoryDocument, Map<string, Cell>>();
+
 class MemoryBackend implements JournalBackend {
-  /** Cached results of formula cells seen in snapshots: nothing recalculates here, so a restored formula gets its value back. */
-  private readonly formulaValues = new Map<string, Cell>();
+  /**
+   * Cached results of formula cells seen in snapshots: nothing recalculates here, so a restored formula gets its
+   * value back. Kept per document, so a host opened later over the same document (the pane reloaded) has them too.
+   */
+  private readonly formulaValues: Map<string, Cell>;
   constructor(
     private readonly doc: MemoryDocument,
     private readonly selected: () => CellKey | null,
     private readonly seal: JournalSeal,
-  ) {}
+  ) {
+    let cache = FORMULA_RESULTS.get(doc);
+    if (!cache) FORMULA_RESULTS.set(doc, (cache = new Map()));
+    this.formulaValues = cache;
+  }
 
   async selection(): Promise<CellKey | null> {
     const sel = this.selected();

@@ -1,0 +1,486 @@
+/**
+ * The WPS 表格 host: the same Host interface and journal as the Excel add-in, over WPS's synchronous, VBA-shaped
+ * object model (`Application.ActiveWorkbook.Worksheets …`, see wps-api.ts for exactly the members used).
+ *
+ * Reading, per sheet: the used range's position and size, its Value2 and Formula as two 2-D arrays, its number
+ * format (one call when the whole range shares one, else one per non-empty cell), the shown text of formatted
+ * numbers, merged areas (rows whose MergeCells is not false are scanned cell by cell) and hidden rows and columns
+ * (halving a range until its Hidden is no longer "mixed", so a sheet without hidden rows costs one call).
+ *
+ * Writing goes through the shared journal (journaled-host.ts). WPS keeps no add-in settings with a document, so the
+ * journal lives in the workbook itself, in a very hidden sheet (JOURNAL_SHEET, xlSheetVeryHidden): it is saved with
+ * the file in .xlsx and .et alike, survives closing and reopening, and the core skips it in every host. The sheet
+ * is removed again when 清除标记 leaves nothing to restore, so a cleared workbook has the sheets it had before.
+ * Fills are BGR integers; "no fill" is its own state (ColorIndex xlColorIndexNone), never white. Comments are
+ * WPS's notes: ours are appended to a user's comment and the user's text is put back on restore.
+ */
+import { a1, parseA1 } from '../core/address';
+import { Cell, CellRange, SheetGrid, WorkbookGrid, JOURNAL_SHEET, isJournalSheet, makeSheetGrid } from '../core/grid';
+import { HostCapabilities, HostError, ReadProgress } from '../host/host';
+import { CellKey, CellState, FillState, FormulaValue, Journal, cellKey, emptyJournal, fingerprintValues, parseJournal, serializeJournal } from '../host/journal';
+import { CommitRequest, JournalBackend, JournaledHost, Snapshot, SnapshotRequest } from '../host/journaled-host';
+import { NOTE_TAG } from '../host/marks';
+import { WpsApplication, WpsInterior, WpsRange, WpsWorkbook, WpsWorksheet, asWorksheet } from './wps-api';
+
+/** xlColorIndexNone / xlNone: a cell without fill. */
+export const XL_NONE = -4142;
+export const XL_SOLID = 1;
+const XL_SHEET_VISIBLE: Et.XlSheetVisibility = -1;
+const XL_SHEET_VERY_HIDDEN: Et.XlSheetVisibility = 2;
+/** Journal text per cell: well under a cell's 32,767 characters. */
+const CHUNK = 30_000;
+/** Each chunk starts with this, so no chunk can be read by WPS as a number, date or formula. */
+const CHUNK_MARK = 'J:';
+const JOURNAL_HEADER = '决算校验助手的标记记录：用于“清除标记”恢复原样，请勿修改或删除';
+
+/** XlPattern codes by the names the journal and the Excel host use. */
+const PATTERNS: Record<string, number> = {
+  Solid: 1,
+  None: XL_NONE,
+  Automatic: -4105,
+  Gray75: -4126,
+  Gray50: -4125,
+  Gray25: -4124,
+  Gray16: 17,
+  Gray8: 18,
+  Horizontal: -4128,
+  Vertical: -4166,
+  Down: -4121,
+  Up: -4162,
+  Checker: 9,
+  SemiGray75: 10,
+  LightHorizontal: 11,
+  LightVertical: 12,
+  LightDown: 13,
+  LightUp: 14,
+  Grid: 15,
+  CrissCross: 16,
+};
+const PATTERN_NAMES = new Map(Object.entries(PATTERNS).map(([k, v]) => [v, k]));
+
+/** VBA's CVErr values as Value2 shows them for an error cell. */
+const ERROR_CODES = new Map<number, string>([
+  [-2146826288, '#NULL!'],
+  [-2146826281, '#DIV/0!'],
+  [-2146826273, '#VALUE!'],
+  [-2146826265, '#REF!'],
+  [-2146826259, '#NAME?'],
+  [-2146826252, '#NUM!'],
+  [-2146826246, '#N/A'],
+]);
+const ERROR_TEXT = /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A)$/;
+
+export const WPS_CAPABILITIES: HostCapabilities = { canWrite: true, notes: 'note' };
+
+export function hexToBgr(hex: string): number {
+  const h = hex.replace('#', '');
+  const r = parseInt(h.slice(0, 2), 16);
+  const g = parseInt(h.slice(2, 4), 16);
+  const b = parseInt(h.slice(4, 6), 16);
+  return (b << 16) | (g << 8) | r;
+}
+
+export function bgrToHex(bgr: number): string {
+  const n = Number(bgr) >>> 0;
+  const r = n & 0xff;
+  const g = (n >> 8) & 0xff;
+  const b = (n >> 16) & 0xff;
+  return `#${[r, g, b].map((x) => x.toString(16).padStart(2, '0')).join('')}`.toUpperCase();
+}
+
+/** The state of a cell's fill; "no fill" carries no colour at all, so it can never be confused with white. */
+export function readFill(i: WpsInterior): FillState {
+  if (i.ColorIndex === XL_NONE || i.Pattern === XL_NONE) return { pattern: 'None', color: null, patternColor: null, tintAndShade: null, patternTintAndShade: null };
+  return {
+    color: bgrToHex(i.Color),
+    pattern: PATTERN_NAMES.get(i.Pattern) ?? String(i.Pattern),
+    patternColor: bgrToHex(i.PatternColor),
+    tintAndShade: Number(i.TintAndShade) || 0,
+    patternTintAndShade: Number(i.PatternTintAndShade) || 0,
+  };
+}
+
+function isNoFill(fill: FillState): boolean {
+  return fill.pattern === 'None' || (!fill.pattern && !fill.color);
+}
+
+function writeFill(i: WpsInterior, fill: FillState): void {
+  if (isNoFill(fill)) {
+    i.ColorIndex = XL_NONE;
+    return;
+  }
+  if (fill.color) i.Color = hexToBgr(fill.color);
+  const pattern = fill.pattern ? (PATTERNS[fill.pattern] ?? Number(fill.pattern)) : XL_SOLID;
+  if (Number.isFinite(pattern)) i.Pattern = pattern;
+  if (fill.patternColor && pattern !== XL_SOLID) i.PatternColor = hexToBgr(fill.patternColor);
+  if (typeof fill.tintAndShade === 'number') i.TintAndShade = fill.tintAndShade;
+  if (typeof fill.patternTintAndShade === 'number' && pattern !== XL_SOLID) i.PatternTintAndShade = fill.patternTintAndShade;
+}
+
+/** Text WPS would read as a number, date, percentage, boolean or formula when assigned as is. */
+function wouldConvert(s: string): boolean {
+  const t = s.trim();
+  return /^[-+=@'(（.,%$¥￥\d]/.test(t) || /^(true|false)$/i.test(t);
+}
+
+/**
+ * Writes a value or formula the way the journal recorded it: text stays text, a number stays a number. Text WPS
+ * would convert is written into the cell formatted as text (@) and the cell's format put back afterwards — not with
+ * a leading apostrophe, which would leave a prefix the original cell did not have.
+ */
+function writeFormula(r: WpsRange, f: FormulaValue, numFmt: string | null): void {
+  if (f === '') r.Formula = '';
+  else if (typeof f === 'string' && f.startsWith('=')) r.Formula = f;
+  else if (typeof f === 'string' && wouldConvert(f) && numFmt !== '@') {
+    r.NumberFormat = '@';
+    r.Value2 = f;
+    r.NumberFormat = numFmt ?? 'General';
+  } else r.Value2 = f;
+}
+
+/** A range's Value2/Formula as rows × columns, whether WPS gave a scalar (one cell) or an array. */
+export function matrix(v: unknown, rows: number, cols: number): unknown[][] {
+  if (!Array.isArray(v)) return [[v]];
+  const out = v.map((row) => (Array.isArray(row) ? row : [row]));
+  // A one-row range given as a flat list.
+  if (rows === 1 && out.length === cols && cols > 1 && !v.some((x) => Array.isArray(x))) return [v];
+  return out;
+}
+
+function parseRange(address: string): CellRange | null {
+  const local = address.slice(address.lastIndexOf('!') + 1).replace(/\$/g, '');
+  const [s, e] = local.split(':');
+  const p = parseA1(s);
+  const q = parseA1(e ?? s);
+  return p && q ? { top: p.row, left: p.col, bottom: q.row, right: q.col } : null;
+}
+
+function isEmptyValue(v: unknown): boolean {
+  return v === null || v === undefined || v === '';
+}
+
+export interface WpsHostOptions {
+  fileName?: string;
+}
+
+export class WpsHost extends JournaledHost {
+  readonly capabilities: HostCapabilities = WPS_CAPABILITIES;
+  protected readonly backend: WpsBackend;
+  /** Set by readWorkbook: the workbook carries marks written by the Excel add-in, which this host cannot restore. */
+  private excelMarks = false;
+
+  constructor(
+    private readonly app: WpsApplication,
+    private readonly options: WpsHostOptions = {},
+  ) {
+    super();
+    this.backend = new WpsBackend(app);
+  }
+
+  private book(): WpsWorkbook {
+    const wb = this.app.ActiveWorkbook;
+    if (!wb) throw new HostError('请先在 WPS 表格中打开要审核的工作簿');
+    return wb;
+  }
+
+  async readWorkbook(onProgress?: (p: ReadProgress) => void): Promise<WorkbookGrid> {
+    const wb = this.book();
+    const all = this.backend.sheets(wb);
+    const user = all.filter((ws) => !isJournalSheet(ws.Name));
+    this.journal = this.backend.readJournal(wb);
+    onProgress?.({ done: 0, total: user.length, counting: 'sheets' });
+    const sheets: SheetGrid[] = [];
+    let excelMarks = false;
+    for (const ws of user) {
+      const read = readSheet(ws);
+      sheets.push(read.grid);
+      excelMarks ||= read.taggedComments > 0;
+      onProgress?.({ done: sheets.length, total: user.length, counting: 'sheets' });
+    }
+    this.excelMarks = excelMarks && this.journal.entries.length === 0;
+    this.workbook = { fileName: this.options.fileName ?? wb.Name, sheets };
+    return this.workbook;
+  }
+
+  async markedElsewhere(): Promise<string | null> {
+    return this.excelMarks
+      ? '此工作簿带有在 Microsoft Excel 中由决算校验助手写入的批注（以“【决算校验】”开头），它们的标记记录保存在 Excel 中：要恢复原样，请在 Excel 中点“清除标记”。WPS 中的“清除标记”只恢复在 WPS 中写入的内容。'
+      : null;
+  }
+
+  async selectCell(sheet: string, cell: string): Promise<void> {
+    const ws = this.backend.sheet(this.book(), sheet);
+    ws.Activate();
+    ws.Range(cell.replace(/\$/g, '')).Select();
+  }
+}
+
+/** Cells of the used range read one by one only where the whole range did not answer in one call. */
+function readSheet(ws: WpsWorksheet): { grid: SheetGrid; taggedComments: number } {
+  const name = ws.Name;
+  const used = ws.UsedRange;
+  const top = used.Row - 1;
+  const left = used.Column - 1;
+  const rows = used.Rows.Count;
+  const cols = used.Columns.Count;
+  const values = matrix(used.Value2, rows, cols);
+  const formulas = matrix(used.Formula, rows, cols);
+  const sharedFormat = used.NumberFormat;
+  const cells: (Cell | undefined)[][] = [];
+  let taggedComments = 0;
+  for (let i = 0; i < rows; i++) {
+    const out: (Cell | undefined)[] = (cells[top + i] = []);
+    for (let j = 0; j < cols; j++) {
+      const v = values[i]?.[j];
+      const f = formulas[i]?.[j];
+      const formula = typeof f === 'string' && f.startsWith('=') ? f.slice(1) : undefined;
+      if (isEmptyValue(v) && !formula) continue;
+      const address = a1(top + i, left + j);
+      let range: WpsRange | null = null;
+      const at = () => (range ??= ws.Range(address));
+      const numFmt = sharedFormat ?? at().NumberFormat ?? 'General';
+      const cell: Cell = { value: (isEmptyValue(v) ? null : v) as Cell['value'], numFmt };
+      if (formula) cell.formula = formula;
+      const errorCode = typeof v === 'number' && formula ? ERROR_CODES.get(v) : undefined;
+      if (errorCode || (typeof v === 'string' && formula && ERROR_TEXT.test(v))) {
+        const shown = at().Text ?? '';
+        if (ERROR_TEXT.test(shown)) {
+          cell.error = shown;
+          cell.value = null;
+        }
+      } else if (typeof v === 'number' && numFmt !== 'General') {
+        cell.text = at().Text ?? undefined;
+      }
+      out[left + j] = cell;
+    }
+  }
+  for (let r = 0; r < top; r++) cells[r] = [];
+  // The Excel add-in's notes show as comments here; its journal stays in Excel.
+  const comments = ws.Comments;
+  for (let k = 1; k <= comments.Count; k++) if (comments.Item(k).Text().includes(NOTE_TAG)) taggedComments++;
+  const merges = used.MergeCells === false ? [] : mergedAreas(ws, top, left, rows, cols);
+  const hiddenRows: number[] = [];
+  const hiddenCols: number[] = [];
+  if (rows > 0 && cols > 0) {
+    hiddenSpans((a, b) => ws.Range(`${a1(a, left)}:${a1(b, left)}`).EntireRow.Hidden, top, top + rows - 1, hiddenRows);
+    hiddenSpans((a, b) => ws.Range(`${a1(top, a)}:${a1(top, b)}`).EntireColumn.Hidden, left, left + cols - 1, hiddenCols);
+  }
+  return { grid: makeSheetGrid({ name, cells, merges, hiddenRows, hiddenCols, protected: ws.ProtectContents }), taggedComments };
+}
+
+/** Rows whose MergeCells is not false are scanned cell by cell; each merged area is taken once, from its first cell. */
+function mergedAreas(ws: WpsWorksheet, top: number, left: number, rows: number, cols: number): CellRange[] {
+  const found: CellRange[] = [];
+  const covered = (r: number, c: number) => found.some((m) => r >= m.top && r <= m.bottom && c >= m.left && c <= m.right);
+  for (let r = top; r < top + rows; r++) {
+    if (ws.Range(`${a1(r, left)}:${a1(r, left + cols - 1)}`).MergeCells === false) continue;
+    for (let c = left; c < left + cols; c++) {
+      if (covered(r, c)) continue;
+      const cell = ws.Range(a1(r, c));
+      if (!cell.MergeCells) continue;
+      const area = parseRange(cell.MergeArea.Address(false, false));
+      if (area && (area.bottom > area.top || area.right > area.left)) found.push(area);
+    }
+  }
+  return found;
+}
+
+/** Hidden rows (or columns) in [from, to]: a range answers true (all hidden), false (none) or null (some). */
+function hiddenSpans(hidden: (from: number, to: number) => boolean | null, from: number, to: number, out: number[]): void {
+  const h = hidden(from, to);
+  if (h === true) {
+    for (let i = from; i <= to; i++) out.push(i);
+  } else if (h !== false && from < to) {
+    const mid = Math.floor((from + to) / 2);
+    hiddenSpans(hidden, from, mid, out);
+    hiddenSpans(hidden, mid + 1, to, out);
+  }
+}
+
+class WpsBackend implements JournalBackend {
+  constructor(private readonly app: WpsApplication) {}
+
+  private book(): WpsWorkbook {
+    const wb = this.app.ActiveWorkbook;
+    if (!wb) throw new HostError('请先在 WPS 表格中打开要审核的工作簿');
+    return wb;
+  }
+
+  sheets(wb: WpsWorkbook): WpsWorksheet[] {
+    const list = wb.Worksheets;
+    const out: WpsWorksheet[] = [];
+    for (let i = 1; i <= list.Count; i++) out.push(asWorksheet(list.Item(i)));
+    return out;
+  }
+
+  sheet(wb: WpsWorkbook, name: string): WpsWorksheet {
+    const ws = this.sheets(wb).find((s) => s.Name === name);
+    if (!ws) throw new HostError(`没有工作表“${name}”`);
+    return ws;
+  }
+
+  readJournal(wb: WpsWorkbook): Journal {
+    const ws = this.sheets(wb).find((s) => isJournalSheet(s.Name));
+    if (!ws) return emptyJournal();
+    const used = ws.UsedRange;
+    const column = matrix(used.Value2, used.Rows.Count, used.Columns.Count);
+    const text = column
+      .slice(1)
+      .map((r) => r[0])
+      .filter((v): v is string => typeof v === 'string' && v.startsWith(CHUNK_MARK))
+      .map((v) => v.slice(CHUNK_MARK.length))
+      .join('');
+    return parseJournal(text);
+  }
+
+  /** Stores the journal in its very hidden sheet (made on first use); an empty journal removes the sheet. */
+  private writeJournal(wb: WpsWorkbook, journal: Journal): void {
+    const all = this.sheets(wb);
+    let ws = all.find((s) => isJournalSheet(s.Name)) ?? null;
+    const empty = journal.entries.length === 0 && journal.sheets.length === 0;
+    if (empty) {
+      if (ws) this.deleteSheet(ws);
+      return;
+    }
+    const text = serializeJournal(journal);
+    const chunks: string[] = [];
+    for (let i = 0; i < text.length; i += CHUNK) chunks.push(CHUNK_MARK + text.slice(i, i + CHUNK));
+    let previous = 0;
+    if (!ws) {
+      if (wb.ProtectStructure) throw new HostError('工作簿结构受保护，加载项无法保存标记记录，因此没有标记（加载项不会解除保护）。可以只查看窗格中的问题列表。');
+      const active = wb.ActiveSheet;
+      ws = wb.Worksheets.Add(undefined, all[all.length - 1]);
+      ws.Name = JOURNAL_SHEET;
+      ws.Visible = XL_SHEET_VERY_HIDDEN;
+      active.Activate();
+      ws.Range(`A1:A${chunks.length + 1}`).NumberFormat = '@';
+      ws.Range('A1').Value2 = JOURNAL_HEADER;
+    } else {
+      const used = ws.UsedRange;
+      previous = used.Row + used.Rows.Count - 2;
+    }
+    chunks.forEach((c, i) => {
+      const r = ws!.Range(`A${i + 2}`);
+      if (i >= previous) r.NumberFormat = '@';
+      r.Value2 = c;
+    });
+    for (let i = chunks.length; i < previous; i++) ws.Range(`A${i + 2}`).Formula = '';
+  }
+
+  private deleteSheet(ws: WpsWorksheet): void {
+    const alerts = this.app.DisplayAlerts;
+    this.app.DisplayAlerts = false;
+    try {
+      if (ws.Visible !== XL_SHEET_VISIBLE) ws.Visible = XL_SHEET_VISIBLE;
+      ws.Delete();
+    } finally {
+      this.app.DisplayAlerts = alerts;
+    }
+  }
+
+  async selection(): Promise<CellKey | null> {
+    const cell = this.app.ActiveCell;
+    if (!cell) return null;
+    const address = cell.Address(false, false).split(':')[0];
+    return parseA1(address) ? { sheet: cell.Worksheet.Name, address } : null;
+  }
+
+  async snapshot(req: SnapshotRequest): Promise<Snapshot> {
+    const wb = this.book();
+    const sheets = this.sheets(wb);
+    const byName = new Map(sheets.map((s) => [s.Name, s]));
+    const states = new Map<string, CellState>();
+    for (const c of req.cells) {
+      const ws = byName.get(c.sheet);
+      if (!ws) continue;
+      states.set(cellKey(c.sheet, c.address), cellState(ws.Range(c.address)));
+    }
+    const fingerprints = new Map<string, string | null>();
+    for (const name of req.fingerprint ?? []) {
+      const ws = byName.get(name);
+      fingerprints.set(name, ws ? fingerprintSheet(ws) : null);
+    }
+    return { states, journal: this.readJournal(wb), sheetNames: sheets.map((s) => s.Name).filter((n) => !isJournalSheet(n)), fingerprints };
+  }
+
+  async commit(req: CommitRequest): Promise<void> {
+    const wb = this.book();
+    const screen = this.app.ScreenUpdating;
+    this.app.ScreenUpdating = false;
+    try {
+      // The journal goes first: if a later write fails, 清除标记 still knows every cell that may have been touched.
+      this.writeJournal(wb, req.journal);
+      const byName = new Map(this.sheets(wb).map((s) => [s.Name, s]));
+      if (req.addSheet) this.addSheet(wb, req.addSheet);
+      for (const w of req.writes) {
+        const ws = byName.get(w.sheet);
+        if (!ws) continue;
+        const r = ws.Range(w.address);
+        // The number format before the value: a value written into a text-formatted cell stays as typed.
+        if (w.numFmt !== undefined) r.NumberFormat = w.numFmt;
+        if (w.formula !== undefined) writeFormula(r, w.formula, w.numFmt ?? r.NumberFormat);
+        if (w.fill !== undefined) writeFill(r.Interior, w.fill);
+        if (w.note !== undefined) {
+          const existing = r.Comment;
+          if (w.note === null) existing?.Delete();
+          else if (existing) existing.Text(w.note);
+          else r.AddComment(w.note);
+        }
+      }
+      for (const name of req.deleteSheets ?? []) {
+        const ws = byName.get(name);
+        if (ws) this.deleteSheet(ws);
+      }
+    } finally {
+      this.app.ScreenUpdating = screen;
+    }
+  }
+
+  private addSheet(wb: WpsWorkbook, add: NonNullable<CommitRequest['addSheet']>): void {
+    const user = this.sheets(wb).filter((s) => !isJournalSheet(s.Name));
+    const active = wb.ActiveSheet;
+    const ws = wb.Worksheets.Add(undefined, user[user.length - 1]);
+    ws.Name = add.name;
+    const width = Math.max(1, ...add.cells.map((r) => r.length));
+    add.cells.forEach((row, i) =>
+      row.forEach((c, j) => {
+        if (!c || (!c.formula && (c.value === null || c.value === ''))) return;
+        const r = ws.Range(a1(i, j));
+        if (c.numFmt) r.NumberFormat = c.numFmt;
+        writeFormula(r, c.formula ? `=${c.formula}` : c.value!, c.numFmt ?? 'General');
+        if (c.bold) r.Font.Bold = true;
+      }),
+    );
+    for (const m of add.merges ?? []) ws.Range(m).Merge(false);
+    if (add.boldFirstRow) ws.Range(`A1:${a1(0, width - 1)}`).Font.Bold = true;
+    add.widths?.forEach((w, j) => (ws.Range(a1(0, j)).ColumnWidth = w));
+    active.Activate();
+  }
+}
+
+function cellState(r: WpsRange): CellState {
+  const f = r.Formula;
+  const v = r.Value2;
+  const comment = r.Comment;
+  const formula: FormulaValue =
+    typeof f === 'string' && f.startsWith('=') ? f : isEmptyValue(v) ? '' : typeof v === 'number' || typeof v === 'boolean' || typeof v === 'string' ? v : String(v);
+  return { fill: readFill(r.Interior), formula, numFmt: r.NumberFormat ?? 'General', note: comment ? comment.Text() : null };
+}
+
+/** What a sheet the add-in inserted shows, from A1: formulas as `=…`, constants as they read. */
+function fingerprintSheet(ws: WpsWorksheet): string {
+  const used = ws.UsedRange;
+  const rows = used.Rows.Count;
+  const cols = used.Columns.Count;
+  const formulas = matrix(used.Formula, rows, cols);
+  const values = matrix(used.Value2, rows, cols);
+  const pad = Array.from({ length: used.Column - 1 }, () => '');
+  const out: unknown[][] = Array.from({ length: used.Row - 1 }, () => []);
+  for (let i = 0; i < rows; i++) {
+    out.push([...pad, ...Array.from({ length: cols }, (_, j) => {
+      const f = formulas[i]?.[j];
+      return typeof f === 'string' && f.startsWith('=') ? f : (values[i]?.[j] ?? '');
+    })]);
+  }
+  return fingerprintValues(out);
+}
