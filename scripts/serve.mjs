@@ -1,4 +1,5 @@
-// Serves the built add-in (dist/addin) on 127.0.0.1 for the browser playground: `npm start`.
+// Serves the built add-in (dist/addin) on 127.0.0.1 for the browser playground and the 网页版: `npm start`.
+// SERVE_DIR serves another build folder (the browser tests serve dist/wps with it).
 // A few lines of node:http instead of webpack-dev-server; nothing here contacts another host.
 // With --build (what `npm start` passes) the port is taken first, so a busy port is said in one line before minutes
 // of building, and the build reports its progress in Chinese while webpack runs.
@@ -63,7 +64,7 @@ function build(root) {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) {
-  const dir = resolve(fileURLToPath(new URL('../dist/addin', import.meta.url)));
+  const dir = resolve(process.env.SERVE_DIR ?? fileURLToPath(new URL('../dist/addin', import.meta.url)));
   const port = Number(process.env.PORT ?? 3000);
   let server;
   try {
@@ -79,5 +80,6 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1
   }
   const { port: actual } = server.address();
   console.log(`决算校验助手 浏览器演示：http://127.0.0.1:${actual}/taskpane.html`);
+  console.log(`决算校验助手 网页版：http://127.0.0.1:${actual}/web.html`);
   console.log('按 Ctrl+C 停止。');
 }

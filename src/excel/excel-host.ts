@@ -12,7 +12,7 @@
  */
 /* global Excel */
 import { a1, parseA1 } from '../core/address';
-import { Cell, CellRange, SheetGrid, WorkbookGrid, isJournalSheet, makeSheetGrid } from '../core/grid';
+import { Cell, CellRange, JOURNAL_SHEET, SheetGrid, WorkbookGrid, isJournalSheet, makeSheetGrid } from '../core/grid';
 import { HostCapabilities, HostError, ReadProgress } from '../host/host';
 import { CellKey, CellState, FillState, FormulaValue, JOURNAL_KEY, TEXT_FORMAT, cellKey, fingerprintValues, valueKind } from '../host/journal';
 import { JournalSeal, installationSeal } from '../host/journal-seal';
@@ -205,8 +205,6 @@ export class ExcelHost extends JournaledHost {
   private readonly fileName: string;
   /** Cells holding a comment the add-in did not write (comment mode), from the last read. */
   private userComments = new Set<string>();
-  /** The last read found the WPS 加载项's journal sheet. */
-  private wpsMarks = false;
 
   constructor(options: ExcelHostOptions) {
     super();
@@ -247,10 +245,8 @@ export class ExcelHost extends JournaledHost {
       comments?.load('items/id,items/content');
       await context.sync();
       journalText = journalItem && !journalItem.isNullObject ? String(journalItem.value) : null;
-      // The WPS 加载项's journal sheet is never read as a table; its presence means WPS marked this workbook.
-      const all = sheets.items.map((s) => s.name);
-      this.wpsMarks = all.some(isJournalSheet);
-      const names = all.filter((n) => !isJournalSheet(n));
+      // The WPS 加载项's journal sheet is never read as a table.
+      const names = sheets.items.map((s) => s.name).filter((n) => !isJournalSheet(n));
       onProgress?.({ done: 0, total: names.length, counting: 'sheets' });
       const reads = new Map<string, SheetRead>(names.map((name) => [name, { name, blocks: [], hiddenRows: [], hiddenCols: [], merges: [] }]));
       const locate = () => (comments ? comments.items.map((c) => ({ content: c.content, range: c.getLocation().load('address') })) : []);
@@ -424,8 +420,14 @@ export class ExcelHost extends JournaledHost {
     }
   }
 
+  /** One sync: the WPS 加载项's journal sheet is there when WPS marked this workbook. */
   async markedElsewhere(): Promise<string | null> {
-    return this.wpsMarks
+    const marked = await this.run(async (context) => {
+      const ws = context.workbook.worksheets.getItemOrNullObject(JOURNAL_SHEET);
+      await context.sync();
+      return !ws.isNullObject;
+    });
+    return marked
       ? '此工作簿曾在 WPS 表格中由决算校验助手标记，标记记录保存在工作簿的隐藏记录中，只有 WPS 能据此恢复：要恢复 WPS 写入的内容，请在 WPS 表格中点“清除标记”。Excel 中的“清除标记”只恢复在 Excel 中写入的内容。'
       : null;
   }

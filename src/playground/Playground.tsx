@@ -19,6 +19,7 @@ import {
   webLightTheme,
 } from '@fluentui/react-components';
 import { App, ErrorBoundary } from '../taskpane/components/App';
+import { MarkedElsewhere } from '../taskpane/components/MarkedElsewhere';
 import { CheckResult } from '../core/findings';
 import { WorkbookGrid } from '../core/grid';
 import { MemoryHost, memoryDocument } from '../host/memory-host';
@@ -122,7 +123,10 @@ function download(bytes: Uint8Array, name: string) {
   setTimeout(() => (URL.revokeObjectURL(a.href), a.remove()), 1000);
 }
 
-export const Playground: React.FC = () => {
+/** The 网页版's promise and requirements, shown above the grid (README "网页版"). */
+export const WEB_NOTICE = '工作簿只在本机浏览器中读取、审核和标注，不会上传到任何服务器。需要 Chrome、Edge 或 360 浏览器的“极速模式”，不支持 IE（及 360 的“兼容模式”）。';
+
+export const Playground: React.FC<{ web?: boolean }> = ({ web = false }) => {
   const styles = useStyles();
   const [loaded, setLoaded] = React.useState<Loaded | null>(null);
   const [error, setError] = React.useState<string | null>(null);
@@ -231,10 +235,11 @@ export const Playground: React.FC = () => {
         }}
       >
         <div className={styles.bar}>
-          <Text weight="semibold">决算校验助手 · 浏览器演示</Text>
+          <Text weight="semibold">{web ? '决算校验助手 · 网页版' : '决算校验助手 · 浏览器演示'}</Text>
           <label>
             <Text>打开 .xlsx：</Text>
-            <input type="file" accept=".xlsx" aria-label="打开工作簿文件" onChange={(e) => void openFile(e.target.files?.[0])} />
+            {/* .et accepted here only to answer it with the message to save as .xlsx (xlsx-read.ts). */}
+            <input type="file" accept=".xlsx,.et" aria-label="打开工作簿文件" onChange={(e) => void openFile(e.target.files?.[0])} />
           </label>
           <Select aria-label="选择样例工作簿" defaultValue="" onChange={(_, d) => void openSample(d.value)}>
             <option value="">选择样例…</option>
@@ -251,6 +256,11 @@ export const Playground: React.FC = () => {
             <ProgressBar value={readingValue(reading)} />
             <Text size={200}>{readingLabel(reading, now)}</Text>
           </div>
+        )}
+        {web && (
+          <MessageBar intent="info" data-testid="web-notice">
+            <MessageBarBody>{WEB_NOTICE}</MessageBarBody>
+          </MessageBar>
         )}
         {error && (
           <MessageBar intent="error" role="alert">
@@ -286,15 +296,20 @@ export const Playground: React.FC = () => {
         )}
       </section>
       <aside className={styles.pane}>{pane}</aside>
+        )}
+      <aside className={styles.pane}>
+        {loaded ? <MarkedElsewhere key={`m-${loaded.name}`} host={loaded.host} /> : null}
+        {loaded ? <App key={loaded.name + loaded.bytes.length} host={loaded.host} extraActions={extraActions} onChanged={redraw} /> : null}
+      </aside>
     </div>
   );
 };
 
-export function mountPlayground(root: HTMLElement): void {
+export function mountPlayground(root: HTMLElement, options: { web?: boolean } = {}): void {
   createRoot(root).render(
     <FluentProvider theme={webLightTheme}>
       <ErrorBoundary>
-        <Playground />
+        <Playground web={options.web} />
       </ErrorBoundary>
     </FluentProvider>,
   );

@@ -5,39 +5,15 @@
  */
 import * as React from 'react';
 import { createRoot } from 'react-dom/client';
-import { FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, webLightTheme } from '@fluentui/react-components';
-import { App, ErrorBoundary } from './components/App';
+import { App } from './components/App';
+import { MarkedElsewhere } from './components/MarkedElsewhere';
+import { Shell, rootElement, showMessage } from './shell';
 import { ExcelHost } from '../excel/excel-host';
 
 declare global {
   interface Window {
     __JUESUAN_UNSUPPORTED__?: string[];
   }
-}
-
-function rootElement(): HTMLElement {
-  return document.getElementById('root') ?? document.body;
-}
-
-function Shell({ children }: { children: React.ReactNode }) {
-  return (
-    <FluentProvider theme={webLightTheme}>
-      <ErrorBoundary>{children}</ErrorBoundary>
-    </FluentProvider>
-  );
-}
-
-function showMessage(title: string, text: string) {
-  createRoot(rootElement()).render(
-    <Shell>
-      <MessageBar intent="error" role="alert">
-        <MessageBarBody>
-          <MessageBarTitle>{title}</MessageBarTitle>
-          {text}
-        </MessageBarBody>
-      </MessageBar>
-    </Shell>,
-  );
 }
 
 function fileNameFromUrl(url: string | undefined): string {
@@ -61,6 +37,7 @@ async function boot() {
     });
     createRoot(rootElement()).render(
       <Shell>
+        <MarkedElsewhere host={host} />
         <App host={host} />
       </Shell>,
     );

@@ -113,6 +113,22 @@ export interface WpsApplication {
   readonly Build: number | string;
 }
 
+/** The task pane WPS shows beside the workbook (WPS.CustomTaskpane). */
+export interface WpsTaskPane {
+  readonly ID: number;
+  Visible: boolean;
+}
+
+/** The 加载项 members the ribbon uses to open the pane (WPS.AddonRoot): not part of the ET object model. */
+export interface WpsAddonRoot {
+  CreateTaskPane(url: string, title?: string): WpsTaskPane;
+  GetTaskPane(id: number): WpsTaskPane;
+  readonly PluginStorage: {
+    getItem(key: string): string;
+    setItem(key: string, value: number | boolean | string): void;
+  };
+}
+
 /** Narrows Sheets.Item's `Worksheet | Sheets` without a cast: only a worksheet has a used range. */
 export function asWorksheet(item: WpsWorksheet | WpsCount): WpsWorksheet {
   if ('UsedRange' in item) return item;
@@ -129,6 +145,7 @@ export type TypingsCheck = [
   Assignable<WpsRange, Et.Range>,
   Assignable<WpsInterior, Et.Interior>,
   Assignable<WpsComment, Et.Comment>,
-  /** What the WPS entry gets as `window.Application`. */
+  /** What the WPS entries get as `window.Application`. */
   Assignable<WpsApplication, WPSMergedRoot>,
+  Assignable<WpsAddonRoot, WPSMergedRoot>,
 ];

@@ -4,8 +4,8 @@
  *
  * Reading, per sheet: the used range's position and size, its Value2 and Formula as two 2-D arrays, its number
  * format (one call when the whole range shares one, else one per non-empty cell), the shown text of formatted
- * numbers, merged areas (rows whose MergeCells is not false are scanned cell by cell) and hidden rows and columns
- * (halving a range until its Hidden is no longer "mixed", so a sheet without hidden rows costs one call).
+ * numbers, merged areas and hidden rows and columns — both by halving a block of rows while the object model
+ * answers "some" (null), so a sheet without merges or hidden rows costs one call for each.
  *
  * Writing goes through the shared journal (journaled-host.ts). WPS keeps no add-in settings with a document, so the
  * journal lives in the workbook itself, in a very hidden sheet (JOURNAL_SHEET, xlSheetVeryHidden): it is saved with
@@ -166,8 +166,6 @@ export interface WpsHostOptions {
 export class WpsHost extends JournaledHost {
   readonly capabilities: HostCapabilities = WPS_CAPABILITIES;
   protected readonly backend: WpsBackend;
-  /** Set by readWorkbook: the workbook carries marks written by the Excel add-in, which this host cannot restore. */
-  private excelMarks = false;
 
   constructor(
     private readonly app: WpsApplication,
@@ -190,20 +188,27 @@ export class WpsHost extends JournaledHost {
     this.journal = this.backend.readJournal(wb);
     onProgress?.({ done: 0, total: user.length, counting: 'sheets' });
     const sheets: SheetGrid[] = [];
-    let excelMarks = false;
     for (const ws of user) {
-      const read = readSheet(ws);
-      sheets.push(read.grid);
-      excelMarks ||= read.taggedComments > 0;
+      sheets.push(readSheet(ws));
       onProgress?.({ done: sheets.length, total: user.length, counting: 'sheets' });
     }
-    this.excelMarks = excelMarks && this.journal.entries.length === 0;
     this.workbook = { fileName: this.options.fileName ?? wb.Name, sheets };
     return this.workbook;
   }
 
+  /**
+   * The Excel add-in's notes show here as comments starting with its tag; with no WPS journal in the workbook they
+   * can only have come from Excel, whose journal stays in Excel.
+   */
   async markedElsewhere(): Promise<string | null> {
-    return this.excelMarks
+    const wb = this.book();
+    if (this.backend.readJournal(wb).entries.length > 0) return null;
+    const tagged = this.backend.sheets(wb).some((ws) => {
+      const comments = ws.Comments;
+      for (let k = 1; k <= comments.Count; k++) if (comments.Item(k).Text().includes(NOTE_TAG)) return true;
+      return false;
+    });
+    return tagged
       ? '此工作簿带有在 Microsoft Excel 中由决算校验助手写入的批注（以“【决算校验】”开头），它们的标记记录保存在 Excel 中：要恢复原样，请在 Excel 中点“清除标记”。WPS 中的“清除标记”只恢复在 WPS 中写入的内容。'
       : null;
   }
@@ -216,7 +221,7 @@ export class WpsHost extends JournaledHost {
 }
 
 /** Cells of the used range read one by one only where the whole range did not answer in one call. */
-function readSheet(ws: WpsWorksheet): { grid: SheetGrid; taggedComments: number } {
+function readSheet(ws: WpsWorksheet): SheetGrid {
   const name = ws.Name;
   const used = ws.UsedRange;
   const top = used.Row - 1;
@@ -227,7 +232,6 @@ function readSheet(ws: WpsWorksheet): { grid: SheetGrid; taggedComments: number 
   const formulas = matrix(used.Formula, rows, cols);
   const sharedFormat = used.NumberFormat;
   const cells: (Cell | undefined)[][] = [];
-  let taggedComments = 0;
   for (let i = 0; i < rows; i++) {
     const out: (Cell | undefined)[] = (cells[top + i] = []);
     for (let j = 0; j < cols; j++) {
@@ -255,25 +259,24 @@ function readSheet(ws: WpsWorksheet): { grid: SheetGrid; taggedComments: number 
     }
   }
   for (let r = 0; r < top; r++) cells[r] = [];
-  // The Excel add-in's notes show as comments here; its journal stays in Excel.
-  const comments = ws.Comments;
-  for (let k = 1; k <= comments.Count; k++) if (comments.Item(k).Text().includes(NOTE_TAG)) taggedComments++;
-  const merges = used.MergeCells === false ? [] : mergedAreas(ws, top, left, rows, cols);
+  const merges = mergedAreas(ws, top, left, rows, cols);
   const hiddenRows: number[] = [];
   const hiddenCols: number[] = [];
   if (rows > 0 && cols > 0) {
     hiddenSpans((a, b) => ws.Range(`${a1(a, left)}:${a1(b, left)}`).EntireRow.Hidden, top, top + rows - 1, hiddenRows);
     hiddenSpans((a, b) => ws.Range(`${a1(top, a)}:${a1(top, b)}`).EntireColumn.Hidden, left, left + cols - 1, hiddenCols);
   }
-  return { grid: makeSheetGrid({ name, cells, merges, hiddenRows, hiddenCols, protected: ws.ProtectContents }), taggedComments };
+  return makeSheetGrid({ name, cells, merges, hiddenRows, hiddenCols, protected: ws.ProtectContents });
 }
 
-/** Rows whose MergeCells is not false are scanned cell by cell; each merged area is taken once, from its first cell. */
+/**
+ * Merged areas: blocks of rows are halved while their MergeCells is not false, so rows without merges cost a few
+ * calls in all; a row that has one is scanned cell by cell, each area taken once, from its first cell.
+ */
 function mergedAreas(ws: WpsWorksheet, top: number, left: number, rows: number, cols: number): CellRange[] {
   const found: CellRange[] = [];
   const covered = (r: number, c: number) => found.some((m) => r >= m.top && r <= m.bottom && c >= m.left && c <= m.right);
-  for (let r = top; r < top + rows; r++) {
-    if (ws.Range(`${a1(r, left)}:${a1(r, left + cols - 1)}`).MergeCells === false) continue;
+  const scanRow = (r: number) => {
     for (let c = left; c < left + cols; c++) {
       if (covered(r, c)) continue;
       const cell = ws.Range(a1(r, c));
@@ -281,7 +284,15 @@ function mergedAreas(ws: WpsWorksheet, top: number, left: number, rows: number, 
       const area = parseRange(cell.MergeArea.Address(false, false));
       if (area && (area.bottom > area.top || area.right > area.left)) found.push(area);
     }
-  }
+  };
+  const block = (from: number, to: number) => {
+    if (ws.Range(`${a1(from, left)}:${a1(to, left + cols - 1)}`).MergeCells === false) return;
+    if (from === to) return scanRow(from);
+    const mid = Math.floor((from + to) / 2);
+    block(from, mid);
+    block(mid + 1, to);
+  };
+  block(top, top + rows - 1);
   return found;
 }
 

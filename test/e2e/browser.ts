@@ -22,10 +22,11 @@ export async function launch(options: BrowserContextOptions = {}): Promise<Brows
   });
 }
 
-/** Starts the server `npm start` runs (scripts/serve.mjs) on a free port; resolves with it and its origin. */
-export async function startServer(): Promise<{ server: ChildProcess; origin: string }> {
+/** Starts the server `npm start` runs (scripts/serve.mjs) on a free port, over dist/addin or `dir`; resolves with it and its origin. */
+export async function startServer(dir?: string): Promise<{ server: ChildProcess; origin: string }> {
   const root = path.join(__dirname, '..', '..');
-  const server = spawn(process.execPath, [path.join(root, 'scripts/serve.mjs')], { env: { ...process.env, PORT: '0' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const env = { ...process.env, PORT: '0', ...(dir ? { SERVE_DIR: dir } : {}) };
+  const server = spawn(process.execPath, [path.join(root, 'scripts/serve.mjs')], { env, stdio: ['ignore', 'pipe', 'inherit'] });
   const origin = await new Promise<string>((ok, fail) => {
     let out = '';
     server.stdout!.on('data', (d) => {
