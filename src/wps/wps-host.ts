@@ -228,8 +228,14 @@ function readSheet(ws: WpsWorksheet): SheetGrid {
   const left = used.Column - 1;
   const rows = used.Rows.Count;
   const cols = used.Columns.Count;
-  const values = matrix(used.Value2, rows, cols);
-  const formulas = matrix(used.Formula, rows, cols);
+  // Should a WPS build answer a multi-cell range with something other than an array (the typings say `string` for
+  // Formula), the cells are read one by one rather than misread.
+  const whole = (raw: unknown, one: (r: WpsRange) => unknown) =>
+    rows * cols > 1 && !Array.isArray(raw)
+      ? Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => one(ws.Range(a1(top + i, left + j)))))
+      : matrix(raw, rows, cols);
+  const values = whole(used.Value2, (r) => r.Value2);
+  const formulas = whole(used.Formula, (r) => r.Formula);
   const sharedFormat = used.NumberFormat;
   const cells: (Cell | undefined)[][] = [];
   for (let i = 0; i < rows; i++) {

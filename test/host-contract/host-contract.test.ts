@@ -139,5 +139,9 @@ describe.each<HostFactory>([memoryFactory, excelFactory, wpsFactory])('host cont
     const host = factory.make(sheets).open();
     const wb = await host.readWorkbook();
     expect(checkWorkbook(wb).sheets.map((s) => s.name)).not.toContain(JOURNAL_SHEET);
+    // Marked in WPS, opened elsewhere: the pane says so (WPS itself reads the sheet as its own journal).
+    const note = await host.markedElsewhere?.();
+    if (factory === wpsFactory) expect(note).toBeNull();
+    else expect(note).toMatch(/WPS 表格/);
   });
 });

@@ -17,8 +17,9 @@ function policyOf(html: string): Map<string, string[]> {
   return new Map(m[1].split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([k, ...v]) => [k, v]));
 }
 
-test('taskpane.html declares a strict CSP', () => {
-  const p = policyOf(readFileSync(path.join(root, 'src/taskpane/taskpane.html'), 'utf8'));
+// The Excel pane, the 网页版 and the WPS pane: the same policy on every page that runs the pane.
+test.each(['src/taskpane/taskpane.html', 'src/playground/web.html', 'src/wps/taskpane.html'])('%s declares a strict CSP', (page) => {
+  const p = policyOf(readFileSync(path.join(root, page), 'utf8'));
   expect(p.get('default-src')).toEqual(["'self'"]);
   expect(p.get('script-src')).toEqual(["'self'"]);
   // blob: and data: are local (a dropped file, the annotated download), never the network.

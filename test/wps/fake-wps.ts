@@ -176,6 +176,8 @@ export class FakeWpsApplication implements WpsApplication {
   /** Dialogs the add-in would have raised (deleting a sheet with alerts on). */
   dialogs = 0;
   open = true;
+  /** Answer Formula for a block with its first cell's text, as the typings (`Formula: string`) would allow. */
+  formulaOfBlockAsText = false;
 
   constructor(readonly book: FakeWpsBook) {
     for (const s of book.sheets) for (const [a, c] of s.cells) if (c.formula) this.results.set(`${s.name}!${a}=${c.formula}`, c.value);
@@ -513,7 +515,7 @@ class FakeRange implements WpsRange {
   get Formula(): unknown {
     this.tick('Formula');
     const f = this.grid((c) => (c?.formula ? `=${c.formula}` : c?.value === undefined ? '' : typeof c.value === 'boolean' ? (c.value ? 'TRUE' : 'FALSE') : String(c.value)));
-    return this.single ? f[0][0] : f;
+    return this.single || this.app.formulaOfBlockAsText ? f[0][0] : f;
   }
   set Formula(v: unknown) {
     this.tick('Formula=');

@@ -162,3 +162,12 @@ test('the ribbon button opens the pane beside the add-in page, then shows and hi
   expect(panes).toHaveLength(1);
   expect(panes[0].Visible).toBe(false);
 });
+
+test('a WPS that answers Formula for a block with a single string is read cell by cell, not misread', async () => {
+  const app = book(1, 3, 3);
+  app.book.sheets[0].ensure('C4').formula = 'B4+1';
+  app.formulaOfBlockAsText = true;
+  const wb = await new WpsHost(app).readWorkbook();
+  expect(wb.sheets[0].cells[3][2]).toMatchObject({ formula: 'B4+1' });
+  expect(wb.sheets[0].cells[3][1]?.formula).toBeUndefined();
+});
