@@ -1,6 +1,7 @@
 /**
- * jest globalSetup: builds the add-in (dist/addin) once, before any worker starts, when a browser suite is part of
- * the run and the build is missing or older than the sources. Two suites building it in parallel raced.
+ * jest globalSetup: builds the add-in (dist/addin, dist/wps) once, before any worker starts, when a browser suite or
+ * the WPS packaging test is part of the run and the build is missing or older than the sources. Two suites building
+ * it in parallel raced.
  */
 const { execFileSync } = require('child_process');
 const { existsSync, readdirSync, statSync, utimesSync } = require('fs');
@@ -8,6 +9,7 @@ const path = require('path');
 
 const root = path.join(__dirname, '..');
 const page = path.join(root, 'dist/addin/taskpane.html');
+const wpsPage = path.join(root, 'dist/wps/taskpane.html');
 
 function newest(dir) {
   let t = 0;
@@ -20,12 +22,14 @@ function newest(dir) {
 
 module.exports = async (globalConfig) => {
   const pattern = globalConfig.testPathPattern || '';
-  if (pattern && !/e2e|security|test\/?$/.test(pattern)) return;
+  if (pattern && !/e2e|security|packaging|test\/?$/.test(pattern)) return;
   const sources = Math.max(newest(path.join(root, 'src')), statSync(path.join(root, 'webpack.config.js')).mtimeMs);
-  if (existsSync(page) && statSync(page).mtimeMs >= sources) return;
-  process.stdout.write('\n构建加载项（dist/addin），供浏览器测试使用…\n');
+  const current = (p) => existsSync(p) && statSync(p).mtimeMs >= sources;
+  if (current(page) && current(wpsPage)) return;
+  process.stdout.write('\n构建加载项（dist/addin、dist/wps），供浏览器测试使用…\n');
   execFileSync(path.join(root, 'node_modules/.bin/webpack'), ['--mode', 'production'], { cwd: root, stdio: 'pipe' });
   // webpack leaves an unchanged output file untouched; mark the build as current so it is not redone next run.
   const now = new Date();
   utimesSync(page, now, now);
+  utimesSync(wpsPage, now, now);
 };

@@ -176,13 +176,13 @@ export class WpsHost extends JournaledHost {
   }
 
   private book(): WpsWorkbook {
-    const wb = this.app.ActiveWorkbook;
-    if (!wb) throw new HostError('请先在 WPS 表格中打开要审核的工作簿');
-    return wb;
+    return activeBook(this.app);
   }
 
   async readWorkbook(onProgress?: (p: ReadProgress) => void): Promise<WorkbookGrid> {
     const wb = this.book();
+    // From now on every write goes to this workbook only (the pane stays open when the user switches workbooks).
+    this.backend.checkedBook = wb.Name;
     const all = this.backend.sheets(wb);
     const user = all.filter((ws) => !isJournalSheet(ws.Name));
     this.journal = this.backend.readJournal(wb);
@@ -191,6 +191,8 @@ export class WpsHost extends JournaledHost {
     for (const ws of user) {
       sheets.push(readSheet(ws));
       onProgress?.({ done: sheets.length, total: user.length, counting: 'sheets' });
+      // WPS answers synchronously: let the pane draw its progress between sheets.
+      await new Promise((r) => setTimeout(r, 0));
     }
     this.workbook = { fileName: this.options.fileName ?? wb.Name, sheets };
     return this.workbook;
@@ -314,12 +316,25 @@ function hiddenSpans(hidden: (from: number, to: number) => boolean | null, from:
   }
 }
 
+function activeBook(app: WpsApplication): WpsWorkbook {
+  const wb = app.ActiveWorkbook;
+  if (!wb) throw new HostError('请先在 WPS 表格中打开要审核的工作簿');
+  return wb;
+}
+
 class WpsBackend implements JournalBackend {
+  /** The workbook the last 一键审核 read: marks and restores go there only. */
+  checkedBook: string | null = null;
+
   constructor(private readonly app: WpsApplication) {}
 
+  /** The active workbook, refused when the user has switched to another one since the check. */
   private book(): WpsWorkbook {
-    const wb = this.app.ActiveWorkbook;
-    if (!wb) throw new HostError('请先在 WPS 表格中打开要审核的工作簿');
+    const wb = activeBook(this.app);
+    const name = wb.Name;
+    if (this.checkedBook !== null && name !== this.checkedBook) {
+      throw new HostError(`当前工作簿已切换为“${name}”，审核结果属于“${this.checkedBook}”。请切换回该工作簿，或对当前工作簿重新点“一键审核”。`);
+    }
     return wb;
   }
 

@@ -171,3 +171,13 @@ test('a WPS that answers Formula for a block with a single string is read cell b
   expect(wb.sheets[0].cells[3][2]).toMatchObject({ formula: 'B4+1' });
   expect(wb.sheets[0].cells[3][1]?.formula).toBeUndefined();
 });
+
+test('after the user switches workbooks, nothing is written into the other one', async () => {
+  const app = book(1);
+  const host = new WpsHost(app);
+  await host.readWorkbook();
+  app.book.name = '另一个工作簿.xlsx';
+  const before = dumpBook(app.book);
+  await expect(host.applyHighlights([finding(app.book.sheets[0].name, 'C4')])).rejects.toThrow(/当前工作簿已切换为“另一个工作簿\.xlsx”/);
+  expect(dumpBook(app.book)).toBe(before);
+});
