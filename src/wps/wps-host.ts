@@ -72,6 +72,14 @@ const ERROR_TEXT = /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A)$/;
 
 export const WPS_CAPABILITIES: HostCapabilities = { canWrite: true, notes: 'note' };
 
+/** A workbook whose structure is protected cannot take the journal sheet: checked, listed, not marked. */
+export const STRUCTURE_PROTECTED: HostCapabilities = {
+  canWrite: false,
+  notes: 'none',
+  reason:
+    '工作簿结构受保护（审阅 › 保护工作簿），加载项无法保存标记记录，因此以只读方式运行：可以审核并列出问题，但不标记、不修改工作簿（加载项不会解除保护）。需要标记时请先取消工作簿保护。',
+};
+
 export function hexToBgr(hex: string): number {
   const h = hex.replace('#', '');
   const r = parseInt(h.slice(0, 2), 16);
@@ -164,7 +172,10 @@ export interface WpsHostOptions {
 }
 
 export class WpsHost extends JournaledHost {
-  readonly capabilities: HostCapabilities = WPS_CAPABILITIES;
+  /** Asked of the open workbook each time: its structure protection can change while the pane is open. */
+  get capabilities(): HostCapabilities {
+    return this.app.ActiveWorkbook?.ProtectStructure ? STRUCTURE_PROTECTED : WPS_CAPABILITIES;
+  }
   protected readonly backend: WpsBackend;
 
   constructor(

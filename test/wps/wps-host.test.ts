@@ -110,12 +110,14 @@ test('the journal lives in a very hidden sheet, survives reopening, and goes whe
   expect(dumpBook(app.book)).toBe(original);
 });
 
-test('a workbook whose structure is protected is not marked and not unprotected', async () => {
+test('a workbook whose structure is protected is checked read-only, not marked and not unprotected', async () => {
   const app = book(1);
   app.book.protectStructure = true;
   const original = dumpBook(app.book);
   const host = new WpsHost(app);
-  await host.readWorkbook();
+  expect(host.capabilities).toMatchObject({ canWrite: false, reason: expect.stringMatching(/工作簿结构受保护.*只读/) });
+  const wb = await host.readWorkbook();
+  expect(wb.sheets).toHaveLength(1);
   await expect(host.applyHighlights([finding(app.book.sheets[0].name, 'C4')])).rejects.toThrow(/工作簿结构受保护/);
   expect(app.book.protectStructure).toBe(true);
   expect(dumpBook(app.book)).toBe(original);
