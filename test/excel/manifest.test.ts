@@ -34,12 +34,20 @@ test('every icon the manifest names exists as a PNG of that size', () => {
 test('ADDIN_URL points every manifest URL at another https host', () => {
   process.env.ADDIN_URL = 'https://intranet.example.gov.cn/juesuan';
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const config = require(path.join(root, 'webpack.config.js'))({}, { mode: 'production' });
+  // Two builds from one setting: the Excel add-in (and 网页版) in dist/addin, the WPS 加载项 in dist/wps.
+  const configs: { name: string; plugins: { constructor: { name: string }; patterns?: { from: string; to: string; transform?: (c: Buffer) => string }[] }[] }[] =
+    require(path.join(root, 'webpack.config.js'))({}, { mode: 'production' });
   delete process.env.ADDIN_URL;
-  const copy = config.plugins.find((p: { constructor: { name: string } }) => p.constructor.name === 'CopyPlugin');
-  const pattern = copy.patterns.find((p: { from: string }) => p.from === 'manifest.xml');
-  const out: string = pattern.transform(readFileSync(path.join(root, 'manifest.xml')));
+  const copied = (name: string, from: string, to: string) => {
+    const copy = configs.find((c) => c.name === name)!.plugins.find((p) => p.constructor.name === 'CopyPlugin')!;
+    const pattern = copy.patterns!.find((p) => p.from === from && p.to === to)!;
+    return pattern.transform!(readFileSync(path.join(root, from)));
+  };
+  const out = copied('addin', 'manifest.xml', 'manifest.xml');
   expect(out).not.toMatch(/localhost/);
   expect(out).toMatch(/<SourceLocation DefaultValue="https:\/\/intranet.example.gov.cn\/juesuan\/taskpane.html"\/>/);
   expect(out).toMatch(/<AppDomain>https:\/\/intranet.example.gov.cn\/juesuan<\/AppDomain>/);
+  // The old-Office message names the 网页版 there; WPS finds its add-in under wps/.
+  expect(copied('addin', 'src/taskpane/guard.js', 'guard.js')).toContain("var web = 'https://intranet.example.gov.cn/juesuan/web.html'");
+  expect(copied('wps', 'src/wps/jsplugins.xml', 'jsplugins.xml')).toMatch(/url="https:\/\/intranet.example.gov.cn\/juesuan\/wps\/"/);
 });
