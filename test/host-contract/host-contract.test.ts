@@ -125,11 +125,18 @@ describe.each<HostFactory>([memoryFactory, excelFactory, wpsFactory])('host cont
     expect(r).toEqual({ sheet: TABLE, range: 'A8:A9', written: 2 });
     const name = await host.insertReportSheet(checkWorkbook(wb));
     expect(name).toBe('审核结果');
+    const template = await host.insertSheet('模板', [[{ value: '收入决算表', bold: true }], ['项目', 1, 2, { value: 3, formula: 'B2+C2', numFmt: '0.00' }]], {
+      merges: ['A1:D1'],
+      widths: [20, 10, 10, 10],
+    });
     const reread = await subject.open().readWorkbook();
-    expect(reread.sheets.map((s) => s.name)).toEqual([TABLE, LOCKED, name]);
+    expect(reread.sheets.map((s) => s.name)).toEqual([TABLE, LOCKED, name, template]);
     expect(reread.sheets[0].cells[8][0]?.value).toBe('2021年度收入总计150.50万元。');
+    const inserted = reread.sheets[3];
+    expect(inserted.cells[1][3]).toMatchObject({ formula: 'B2+C2', numFmt: '0.00' });
+    expect(inserted.merges).toEqual([{ top: 0, left: 0, bottom: 0, right: 3 }]);
     const cleared = await subject.open().clearMarks();
-    expect(cleared.sheetsRemoved).toEqual([name]);
+    expect(cleared.sheetsRemoved.sort()).toEqual([name, template].sort());
     expect(subject.dump()).toBe(original);
   });
 

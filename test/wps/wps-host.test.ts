@@ -61,7 +61,13 @@ test('formatted numbers carry the text WPS shows; an error value is an error, no
   Object.assign(s.ensure('B1'), { value: -2146826281, formula: 'A1/0' });
   s.ensure('C1').value = '文字';
   b.sheets.push(s);
+  // A sheet of one cell: Value2 answers a scalar, not an array.
+  const one = new FakeWpsSheet('单格');
+  one.ensure('B2').value = 42;
+  b.sheets.push(one);
   const wb = await new WpsHost(new FakeWpsApplication(b)).readWorkbook();
+  expect(wb.sheets[1].cells[1][1]).toMatchObject({ value: 42 });
+  expect(wb.sheets[1].rowCount).toBe(2);
   expect(wb.sheets[0].cells[0][0]).toMatchObject({ value: 1234.5, numFmt: '#,##0.00', text: '1,234.50' });
   expect(wb.sheets[0].cells[0][1]).toMatchObject({ value: null, error: '#DIV/0!', formula: 'A1/0' });
   expect(wb.sheets[0].cells[0][2]).toMatchObject({ value: '文字', numFmt: 'General' });
