@@ -17,7 +17,7 @@
 import { a1, parseA1 } from '../core/address';
 import { Cell, CellRange, SheetGrid, WorkbookGrid, JOURNAL_SHEET, isJournalSheet, makeSheetGrid } from '../core/grid';
 import { HostCapabilities, HostError, ReadProgress } from '../host/host';
-import { CellKey, CellState, FillState, FormulaValue, Journal, cellKey, emptyJournal, fingerprintValues, parseJournal, serializeJournal } from '../host/journal';
+import { CellKey, CellState, CellWrite, FillState, FormulaValue, Journal, cellKey, emptyJournal, fingerprintValues, parseJournal, serializeJournal } from '../host/journal';
 import { CommitRequest, JournalBackend, JournaledHost, Snapshot, SnapshotRequest } from '../host/journaled-host';
 import { NOTE_TAG } from '../host/marks';
 import { WpsApplication, WpsInterior, WpsRange, WpsWorkbook, WpsWorksheet, asWorksheet } from './wps-api';
@@ -25,6 +25,8 @@ import { WpsApplication, WpsInterior, WpsRange, WpsWorkbook, WpsWorksheet, asWor
 /** xlColorIndexNone / xlNone: a cell without fill. */
 export const XL_NONE = -4142;
 export const XL_SOLID = 1;
+/** How the journal records a cell without fill: no colour at all, so it can never be confused with white. */
+const NO_FILL_STATE: FillState = { pattern: 'None', color: null, patternColor: null, tintAndShade: null, patternTintAndShade: null };
 const XL_SHEET_VISIBLE: Et.XlSheetVisibility = -1;
 const XL_SHEET_VERY_HIDDEN: Et.XlSheetVisibility = 2;
 /** Journal text per cell: well under a cell's 32,767 characters. */
@@ -98,7 +100,7 @@ export function bgrToHex(bgr: number): string {
 
 /** The state of a cell's fill; "no fill" carries no colour at all, so it can never be confused with white. */
 export function readFill(i: WpsInterior): FillState {
-  if (i.ColorIndex === XL_NONE || i.Pattern === XL_NONE) return { pattern: 'None', color: null, patternColor: null, tintAndShade: null, patternTintAndShade: null };
+  if (i.ColorIndex === XL_NONE || i.Pattern === XL_NONE) return { ...NO_FILL_STATE };
   return {
     color: bgrToHex(i.Color),
     pattern: PATTERN_NAMES.get(i.Pattern) ?? String(i.Pattern),
@@ -433,10 +435,11 @@ class WpsBackend implements JournalBackend {
     const sheets = this.sheets(wb);
     const byName = new Map(sheets.map((s) => [s.Name, s]));
     const states = new Map<string, CellState>();
-    for (const c of req.cells) {
-      const ws = byName.get(c.sheet);
+    for (const run of runs(req.cells)) {
+      const ws = byName.get(run.sheet);
       if (!ws) continue;
-      states.set(cellKey(c.sheet, c.address), cellState(ws.Range(c.address)));
+      readRun(ws, run);
+      run.items.forEach((c, j) => states.set(cellKey(c.sheet, c.address), run.states[j]));
     }
     const fingerprints = new Map<string, string | null>();
     for (const name of req.fingerprint ?? []) {
@@ -455,14 +458,19 @@ class WpsBackend implements JournalBackend {
       this.writeJournal(wb, req.journal);
       const byName = new Map(this.sheets(wb).map((s) => [s.Name, s]));
       if (req.addSheet) this.addSheet(wb, req.addSheet);
+      // Fills by runs of adjacent cells that get the same fill: a highlighted (or restored) row is one write.
+      for (const run of fillRuns(req.writes)) {
+        const ws = byName.get(run.sheet);
+        if (ws) writeFill(ws.Range(runAddress(run)).Interior, run.fill);
+      }
       for (const w of req.writes) {
+        if (w.numFmt === undefined && w.formula === undefined && w.note === undefined) continue;
         const ws = byName.get(w.sheet);
         if (!ws) continue;
         const r = ws.Range(w.address);
         // The number format before the value: a value written into a text-formatted cell stays as typed.
         if (w.numFmt !== undefined) r.NumberFormat = w.numFmt;
         if (w.formula !== undefined) writeFormula(r, w.formula, w.numFmt ?? r.NumberFormat);
-        if (w.fill !== undefined) writeFill(r.Interior, w.fill);
         if (w.note !== undefined) {
           const existing = r.Comment;
           if (w.note === null) existing?.Delete();
@@ -501,13 +509,81 @@ class WpsBackend implements JournalBackend {
   }
 }
 
-function cellState(r: WpsRange): CellState {
-  const f = r.Formula;
-  const v = r.Value2;
-  const comment = r.Comment;
-  const formula: FormulaValue =
-    typeof f === 'string' && f.startsWith('=') ? f : isEmptyValue(v) ? '' : typeof v === 'number' || typeof v === 'boolean' || typeof v === 'string' ? v : String(v);
-  return { fill: readFill(r.Interior), formula, numFmt: r.NumberFormat ?? 'General', note: comment ? comment.Text() : null };
+function formulaOf(f: unknown, v: unknown): FormulaValue {
+  if (typeof f === 'string' && f.startsWith('=')) return f;
+  if (isEmptyValue(v)) return '';
+  return typeof v === 'number' || typeof v === 'boolean' || typeof v === 'string' ? v : String(v);
+}
+
+interface Run<T extends CellKey = CellKey> {
+  sheet: string;
+  row: number;
+  left: number;
+  items: T[];
+  /** Filled in by readRun, in the order of items. */
+  states: CellState[];
+}
+
+/** Cells grouped into runs of adjacent columns in one row (a highlighted row is one run). */
+function runs<T extends CellKey>(cells: T[]): Run<T>[] {
+  const sorted = cells
+    .map((c) => ({ c, p: parseA1(c.address.replace(/\$/g, '')) }))
+    .filter((x): x is { c: T; p: { row: number; col: number } } => x.p !== null)
+    .sort((x, y) => (x.c.sheet < y.c.sheet ? -1 : x.c.sheet > y.c.sheet ? 1 : x.p.row - y.p.row || x.p.col - y.p.col));
+  const out: Run<T>[] = [];
+  let cur: Run<T> | null = null;
+  for (const { c, p } of sorted) {
+    if (cur && cur.sheet === c.sheet && cur.row === p.row && cur.left + cur.items.length === p.col) cur.items.push(c);
+    else if (!(cur && cur.sheet === c.sheet && cur.row === p.row && p.col < cur.left + cur.items.length)) out.push((cur = { sheet: c.sheet, row: p.row, left: p.col, items: [c], states: [] }));
+  }
+  return out;
+}
+
+function runAddress(run: { row: number; left: number; items: unknown[] }): string {
+  const start = a1(run.row, run.left);
+  return run.items.length === 1 ? start : `${start}:${a1(run.row, run.left + run.items.length - 1)}`;
+}
+
+/** Fill writes as runs of adjacent cells in one row that get the same fill. */
+function fillRuns(writes: CellWrite[]): { sheet: string; row: number; left: number; items: CellWrite[]; fill: FillState }[] {
+  const out: { sheet: string; row: number; left: number; items: CellWrite[]; fill: FillState }[] = [];
+  for (const run of runs(writes.filter((w) => w.fill !== undefined))) {
+    for (const w of run.items) {
+      const col = parseA1(w.address.replace(/\$/g, ''))!.col;
+      const last = out[out.length - 1];
+      const same = last && last.sheet === run.sheet && last.row === run.row && last.left + last.items.length === col && JSON.stringify(last.fill) === JSON.stringify(w.fill);
+      if (same) last.items.push(w);
+      else out.push({ sheet: run.sheet, row: run.row, left: col, items: [w], fill: w.fill! });
+    }
+  }
+  return out;
+}
+
+/**
+ * The state of a run of cells: formulas, values, number format and "no fill" asked of the whole run at once (a row
+ * that is all unfilled and all one format, the usual case, costs a handful of calls); fills and formats that differ,
+ * and comments, cell by cell.
+ */
+function readRun(ws: WpsWorksheet, run: Run): void {
+  const n = run.items.length;
+  const block = ws.Range(n === 1 ? a1(run.row, run.left) : `${a1(run.row, run.left)}:${a1(run.row, run.left + n - 1)}`);
+  const cell = (j: number) => ws.Range(a1(run.row, run.left + j));
+  const row = (raw: unknown, one: (r: WpsRange) => unknown) =>
+    n > 1 && !Array.isArray(raw) ? Array.from({ length: n }, (_, j) => one(cell(j))) : matrix(raw, 1, n)[0];
+  const formulas = row(block.Formula, (r) => r.Formula);
+  const values = row(block.Value2, (r) => r.Value2);
+  const sharedFormat = block.NumberFormat;
+  const allUnfilled = block.Interior.ColorIndex === XL_NONE;
+  for (let j = 0; j < n; j++) {
+    const one = n === 1 ? block : cell(j);
+    const comment = one.Comment;
+    run.states.push({
+      fill: allUnfilled ? { ...NO_FILL_STATE } : readFill(one.Interior),
+      formula: formulaOf(formulas[j], values[j]),
+      numFmt: sharedFormat ?? one.NumberFormat ?? 'General',
+      note: comment ? comment.Text() : null,
+    });
+  }
 }
 
 /** What a sheet the add-in inserted shows, from A1: formulas as `=…`, constants as they read. */

@@ -375,8 +375,9 @@ class FakeComment implements WpsComment {
 
 class FakeInterior implements WpsInterior {
   constructor(private readonly range: FakeRange) {}
-  private first(): FakeFill | undefined {
-    return this.range.cellAt(0, 0)?.fill;
+  /** A property of every cell's fill: the common value, or null when the cells of the range differ (VBA). */
+  private read(fn: (f: FakeFill | undefined) => number): number {
+    return this.range.common((c) => fn(c?.fill)) as number;
   }
   private set(update: (f: FakeFill | undefined) => FakeFill | undefined, member: string): void {
     this.range.tick(`Interior.${member}=`);
@@ -391,42 +392,42 @@ class FakeInterior implements WpsInterior {
   }
   get Color(): number {
     this.range.tick('Interior.Color');
-    return this.first()?.color ?? WHITE;
+    return this.read((f) => f?.color ?? WHITE);
   }
   set Color(v: number) {
     this.set((f) => ({ ...(f ?? FakeInterior.fresh()), color: v }), 'Color');
   }
   get ColorIndex(): number {
     this.range.tick('Interior.ColorIndex');
-    return this.first() ? 2 : XL_NONE;
+    return this.read((f) => (f ? 2 : XL_NONE));
   }
   set ColorIndex(v: number) {
     this.set((f) => (v === XL_NONE ? undefined : f ?? FakeInterior.fresh()), 'ColorIndex');
   }
   get Pattern(): number {
     this.range.tick('Interior.Pattern');
-    return this.first()?.pattern ?? XL_NONE;
+    return this.read((f) => f?.pattern ?? XL_NONE);
   }
   set Pattern(v: number) {
     this.set((f) => (v === XL_NONE ? undefined : { ...(f ?? FakeInterior.fresh()), pattern: v }), 'Pattern');
   }
   get PatternColor(): number {
     this.range.tick('Interior.PatternColor');
-    return this.first()?.patternColor ?? 0;
+    return this.read((f) => f?.patternColor ?? 0);
   }
   set PatternColor(v: number) {
     this.set((f) => ({ ...(f ?? FakeInterior.fresh()), patternColor: v }), 'PatternColor');
   }
   get TintAndShade(): number {
     this.range.tick('Interior.TintAndShade');
-    return this.first()?.tintAndShade ?? 0;
+    return this.read((f) => f?.tintAndShade ?? 0);
   }
   set TintAndShade(v: number) {
     this.set((f) => ({ ...(f ?? FakeInterior.fresh()), tintAndShade: v }), 'TintAndShade');
   }
   get PatternTintAndShade(): number {
     this.range.tick('Interior.PatternTintAndShade');
-    return this.first()?.patternTintAndShade ?? 0;
+    return this.read((f) => f?.patternTintAndShade ?? 0);
   }
   set PatternTintAndShade(v: number) {
     this.set((f) => ({ ...(f ?? FakeInterior.fresh()), patternTintAndShade: v }), 'PatternTintAndShade');
@@ -476,7 +477,7 @@ class FakeRange implements WpsRange {
     }
     return out;
   }
-  private common<T>(fn: (cell: FakeCell | undefined) => T): T | null {
+  common<T>(fn: (cell: FakeCell | undefined) => T): T | null {
     const all = this.grid(fn).flat();
     return all.every((v) => v === all[0]) ? all[0] : null;
   }

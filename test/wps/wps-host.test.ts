@@ -52,6 +52,17 @@ test('a 10-sheet workbook is read with one Value2 and one Formula call per sheet
   // eslint-disable-next-line no-console
   console.log(`WPS: 10 sheets × 32 rows × 8 columns read in ${app.calls} object-model calls (${Math.round(app.calls / 10)} per sheet)`);
   expect(app.calls).toBeLessThan(10 * 120);
+
+  // Highlighting: a marked row is snapshot as one run (formulas, values, format, "no fill" asked once), not cell by cell.
+  const host = new WpsHost(app);
+  await host.readWorkbook();
+  const before = app.calls;
+  const findings = app.book.sheets.flatMap((s) => [finding(s.name, 'C4', 'error'), finding(s.name, 'D7', 'rounding'), finding(s.name, 'B10', 'warning')]);
+  const report = await host.applyHighlights(findings);
+  const perCell = (app.calls - before) / report.written;
+  // eslint-disable-next-line no-console
+  console.log(`WPS: highlighted ${report.written} cells (30 rows, 30 comments) in ${app.calls - before} object-model calls (${perCell.toFixed(1)} per cell)`);
+  expect(perCell).toBeLessThan(6);
 });
 
 test('formatted numbers carry the text WPS shows; an error value is an error, not a number', async () => {
