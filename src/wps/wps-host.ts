@@ -382,7 +382,8 @@ class WpsBackend implements JournalBackend {
   private writeJournal(wb: WpsWorkbook, journal: Journal): void {
     const all = this.sheets(wb);
     let ws = all.find((s) => isJournalSheet(s.Name)) ?? null;
-    const empty = journal.entries.length === 0 && journal.sheets.length === 0;
+    // 已说明 explanations are the accountant's words and stay with the workbook even when nothing is left to restore.
+    const empty = journal.entries.length === 0 && journal.sheets.length === 0 && Object.keys(journal.explained ?? {}).length === 0;
     if (empty) {
       if (ws) this.deleteSheet(ws);
       return;

@@ -140,6 +140,21 @@ describe.each<HostFactory>([memoryFactory, excelFactory, wpsFactory])('host cont
     expect(subject.dump()).toBe(original);
   });
 
+  test('已说明 explanations are kept in the workbook: they survive reopening and 清除标记', async () => {
+    const subject = factory.make(workbook());
+    const host = subject.open();
+    await host.readWorkbook();
+    await host.applyHighlights([finding(TABLE, 'B3')]);
+    await host.setExplanation('收入支出决算表|B3|T-1|1.00', '已与财政核对，系四舍五入');
+    const reopened = subject.open();
+    await reopened.readWorkbook();
+    expect(reopened.explanations()).toEqual({ '收入支出决算表|B3|T-1|1.00': '已与财政核对，系四舍五入' });
+    await reopened.clearMarks();
+    const third = subject.open();
+    await third.readWorkbook();
+    expect(third.explanations()).toEqual({ '收入支出决算表|B3|T-1|1.00': '已与财政核对，系四舍五入' });
+  });
+
   test('the core never checks the journal sheet the WPS 加载项 keeps', async () => {
     const sheets = workbook();
     sheets.push({ name: JOURNAL_SHEET, rows: [['决算校验助手的标记记录'], ['J:{"version":1}']] });
