@@ -94,12 +94,11 @@ maybe('WPS pane over the fake Application (Chromium)', () => {
     expect(await page.getByTestId('count-error').innerText()).toBe(`错误 ${count('error')}`);
     expect(await page.getByTestId('count-rounding').innerText()).toBe(`尾数误差 ${count('rounding')}`);
 
-    // Highlighted in BGR on the finding's row, noted under the accountant's comment, journal very hidden.
+    // Highlighted in BGR over the accountant's white fill, noted under their comment, journal very hidden.
     const state = await page.evaluate(
       ({ sheet, cell }) => {
         const s = window.__fake.book.sheets.find((x) => x.name === sheet)!;
-        const row = cell.replace(/^[A-Z]+/, '');
-        return { fill: s.get(`A${row}`)?.fill?.color, comment: s.get(cell)?.comment, journal: window.__fake.book.sheets.find((x) => x.name === '_juesuan_journal_')?.visible };
+        return { fill: s.get(cell)?.fill?.color, comment: s.get(cell)?.comment, journal: window.__fake.book.sheets.find((x) => x.name === '_juesuan_journal_')?.visible };
       },
       { sheet: marked.sheet, cell: marked.cell },
     );
