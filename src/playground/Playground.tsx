@@ -295,11 +295,9 @@ export const Playground: React.FC<{ web?: boolean }> = ({ web = false }) => {
           />
         )}
       </section>
-      <aside className={styles.pane}>{pane}</aside>
-        )}
       <aside className={styles.pane}>
         {loaded ? <MarkedElsewhere key={`m-${loaded.name}`} host={loaded.host} /> : null}
-        {loaded ? <App key={loaded.name + loaded.bytes.length} host={loaded.host} extraActions={extraActions} onChanged={redraw} /> : null}
+        {pane}
       </aside>
     </div>
   );

@@ -17,7 +17,8 @@
 import { a1, parseA1 } from '../core/address';
 import { Cell, CellRange, SheetGrid, WorkbookGrid, JOURNAL_SHEET, isJournalSheet, makeSheetGrid } from '../core/grid';
 import { HostCapabilities, HostError, ReadProgress } from '../host/host';
-import { CellKey, CellState, CellWrite, FillState, FormulaValue, Journal, cellKey, emptyJournal, fingerprintValues, parseJournal, serializeJournal } from '../host/journal';
+import { CellKey, CellState, CellWrite, FillState, FormulaValue, Journal, TEXT_FORMAT, cellKey, emptyJournal, fingerprintValues, valueKind } from '../host/journal';
+import { JournalSeal, installationSeal } from '../host/journal-seal';
 import { CommitRequest, JournalBackend, JournaledHost, Snapshot, SnapshotRequest } from '../host/journaled-host';
 import { NOTE_TAG } from '../host/marks';
 import { WpsApplication, WpsInterior, WpsRange, WpsWorkbook, WpsWorksheet, asWorksheet } from './wps-api';
@@ -134,15 +135,17 @@ function wouldConvert(s: string): boolean {
 }
 
 /**
- * Writes a value or formula the way the journal recorded it: text stays text, a number stays a number. Text WPS
- * would convert is written into the cell formatted as text (@) and the cell's format put back afterwards — not with
- * a leading apostrophe, which would leave a prefix the original cell did not have.
+ * Writes a value or formula the way the journal recorded it, by the same rule as the Excel host (valueKind): text
+ * stays text, a number stays a number. Text WPS would convert (a number, date or formula look-alike) goes in under
+ * the text format (@), and the cell's own format is put back after it — never with a leading apostrophe, which would
+ * leave a prefix the original cell did not have.
  */
 function writeFormula(r: WpsRange, f: FormulaValue, numFmt: string | null): void {
+  const kind = valueKind(f, numFmt ?? undefined);
   if (f === '') r.Formula = '';
-  else if (typeof f === 'string' && f.startsWith('=')) r.Formula = f;
-  else if (typeof f === 'string' && wouldConvert(f) && numFmt !== '@') {
-    r.NumberFormat = '@';
+  else if (kind === 'formula') r.Formula = f;
+  else if (kind === 'text' && numFmt !== TEXT_FORMAT && typeof f === 'string' && wouldConvert(f)) {
+    r.NumberFormat = TEXT_FORMAT;
     r.Value2 = f;
     r.NumberFormat = numFmt ?? 'General';
   } else r.Value2 = f;
@@ -171,6 +174,8 @@ function isEmptyValue(v: unknown): boolean {
 
 export interface WpsHostOptions {
   fileName?: string;
+  /** Signs this PC's journals (journal-seal.ts); tests give another PC's. */
+  seal?: JournalSeal;
 }
 
 export class WpsHost extends JournaledHost {
@@ -185,7 +190,7 @@ export class WpsHost extends JournaledHost {
     private readonly options: WpsHostOptions = {},
   ) {
     super();
-    this.backend = new WpsBackend(app);
+    this.backend = new WpsBackend(app, options.seal ?? installationSeal);
   }
 
   private book(): WpsWorkbook {
@@ -198,7 +203,7 @@ export class WpsHost extends JournaledHost {
     this.backend.checkedBook = wb.Name;
     const all = this.backend.sheets(wb);
     const user = all.filter((ws) => !isJournalSheet(ws.Name));
-    this.journal = this.backend.readJournal(wb);
+    this.journal = await this.backend.readJournal(wb);
     onProgress?.({ done: 0, total: user.length, counting: 'sheets' });
     const sheets: SheetGrid[] = [];
     for (const ws of user) {
@@ -217,7 +222,7 @@ export class WpsHost extends JournaledHost {
    */
   async markedElsewhere(): Promise<string | null> {
     const wb = this.book();
-    if (this.backend.readJournal(wb).entries.length > 0) return null;
+    if ((await this.backend.readJournal(wb)).entries.length > 0) return null;
     const tagged = this.backend.sheets(wb).some((ws) => {
       const comments = ws.Comments;
       for (let k = 1; k <= comments.Count; k++) if (comments.Item(k).Text().includes(NOTE_TAG)) return true;
@@ -339,7 +344,10 @@ class WpsBackend implements JournalBackend {
   /** The workbook the last 一键审核 read: marks and restores go there only. */
   checkedBook: string | null = null;
 
-  constructor(private readonly app: WpsApplication) {}
+  constructor(
+    private readonly app: WpsApplication,
+    private readonly seal: JournalSeal,
+  ) {}
 
   /** The active workbook, refused when the user has switched to another one since the check. */
   private book(): WpsWorkbook {
@@ -364,7 +372,8 @@ class WpsBackend implements JournalBackend {
     return ws;
   }
 
-  readJournal(wb: WpsWorkbook): Journal {
+  /** The stored journal with its provenance (journal-seal.ts): ours when signed with this PC's key, else foreign. */
+  async readJournal(wb: WpsWorkbook): Promise<Journal> {
     const ws = this.sheets(wb).find((s) => isJournalSheet(s.Name));
     if (!ws) return emptyJournal();
     const used = ws.UsedRange;
@@ -375,11 +384,11 @@ class WpsBackend implements JournalBackend {
       .filter((v): v is string => typeof v === 'string' && v.startsWith(CHUNK_MARK))
       .map((v) => v.slice(CHUNK_MARK.length))
       .join('');
-    return parseJournal(text);
+    return this.seal.open(text);
   }
 
   /** Stores the journal in its very hidden sheet (made on first use); an empty journal removes the sheet. */
-  private writeJournal(wb: WpsWorkbook, journal: Journal): void {
+  private async writeJournal(wb: WpsWorkbook, journal: Journal): Promise<void> {
     const all = this.sheets(wb);
     let ws = all.find((s) => isJournalSheet(s.Name)) ?? null;
     // 已说明 explanations are the accountant's words and stay with the workbook even when nothing is left to restore.
@@ -388,7 +397,7 @@ class WpsBackend implements JournalBackend {
       if (ws) this.deleteSheet(ws);
       return;
     }
-    const text = serializeJournal(journal);
+    const text = await this.seal.close(journal);
     const chunks: string[] = [];
     for (let i = 0; i < text.length; i += CHUNK) chunks.push(CHUNK_MARK + text.slice(i, i + CHUNK));
     let previous = 0;
@@ -447,7 +456,7 @@ class WpsBackend implements JournalBackend {
       const ws = byName.get(name);
       fingerprints.set(name, ws ? fingerprintSheet(ws) : null);
     }
-    return { states, journal: this.readJournal(wb), sheetNames: sheets.map((s) => s.Name).filter((n) => !isJournalSheet(n)), fingerprints };
+    return { states, journal: await this.readJournal(wb), sheetNames: sheets.map((s) => s.Name).filter((n) => !isJournalSheet(n)), fingerprints };
   }
 
   async commit(req: CommitRequest): Promise<void> {
@@ -456,7 +465,7 @@ class WpsBackend implements JournalBackend {
     this.app.ScreenUpdating = false;
     try {
       // The journal goes first: if a later write fails, 清除标记 still knows every cell that may have been touched.
-      this.writeJournal(wb, req.journal);
+      await this.writeJournal(wb, req.journal);
       const byName = new Map(this.sheets(wb).map((s) => [s.Name, s]));
       if (req.addSheet) this.addSheet(wb, req.addSheet);
       // Fills by runs of adjacent cells that get the same fill: a highlighted (or restored) row is one write.

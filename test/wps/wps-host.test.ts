@@ -5,6 +5,8 @@
  */
 import { JOURNAL_SHEET } from '../../src/core/grid';
 import { ExcelHost } from '../../src/excel/excel-host';
+import { ForeignRestorePlan } from '../../src/host/host';
+import { JournalSeal, memoryKeyStore } from '../../src/host/journal-seal';
 import { NOTE_TAG } from '../../src/host/marks';
 import { CHECK_BUTTON, togglePane } from '../../src/wps/pane-toggle';
 import { WpsAddonRoot, WpsTaskPane } from '../../src/wps/wps-api';
@@ -199,4 +201,24 @@ test('after the user switches workbooks, nothing is written into the other one',
   const before = dumpBook(app.book);
   await expect(host.applyHighlights([finding(app.book.sheets[0].name, 'C4')])).rejects.toThrow(/当前工作簿已切换为“另一个工作簿\.xlsx”/);
   expect(dumpBook(app.book)).toBe(before);
+});
+
+test('a WPS journal written on another PC is foreign: 清除标记 asks first and changes nothing when declined', async () => {
+  const app = book(1);
+  const name = app.book.sheets[0].name;
+  const original = dumpBook(app.book);
+  const elsewhere = new WpsHost(app, { seal: new JournalSeal(memoryKeyStore()) });
+  await elsewhere.readWorkbook();
+  await elsewhere.applyHighlights([finding(name, 'C4')]);
+  const marked = dumpBook(app.book);
+  const here = new WpsHost(app, { seal: new JournalSeal(memoryKeyStore()) });
+  await here.readWorkbook();
+  const asked: ForeignRestorePlan[] = [];
+  const declined = await here.clearMarks(async (plan) => (asked.push(plan), null));
+  expect(asked).toHaveLength(1);
+  expect(asked[0].changes.some((c) => c.sheet === name && c.cell === 'C4' && c.aspect === 'fill')).toBe(true);
+  expect(declined.declined).toBe(true);
+  expect(dumpBook(app.book)).toBe(marked);
+  await here.clearMarks(async () => 'all');
+  expect(dumpBook(app.book)).toBe(original);
 });
