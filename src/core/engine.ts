@@ -3,12 +3,16 @@
  * checks, and collect one list of findings. Knows nothing of Office.js, files or React.
  */
 import { columnLetters, parseA1 } from './address';
-import { CheckResult, Finding, ProposedEdit, SheetSummary, Unit } from './findings';
-import { WorkbookGrid, userSheetsOnly } from './grid';
-import { isRecognition, Recognition, RecognitionOutcome } from './recognition';
-import { append, checkGongkai, recognizeGongkai } from './gongkai';
-import { checkSelfEval, recognizeSelfEval } from './selfeval';
-import { checkNarratives, recognizeSituationNotes } from './narrative';
+import { CheckResult, Finding, ProposedEdit, SheetSummary, TEMPLATE_LABEL, TemplateId, Unit } from './findings';
+import { SheetGrid, WorkbookGrid, userSheetsOnly } from './grid';
+import {
+  Candidate, compete, evidenceTexts, isRecognition, nearTieNote, Reading, Recognition, RecognitionOutcome, scoreOf,
+} from './recognition';
+import { append, checkGongkai } from './gongkai';
+import { gongkaiCandidates, readGongkaiAs } from './gongkai/recognize';
+import { checkSelfEval, readSelfEvalAs, selfEvalCandidates } from './selfeval';
+import { checkNarratives } from './narrative';
+import { notesCandidates, readSituationNotes } from './narrative/recognize';
 
 export interface WorkbookContext {
   workbook: WorkbookGrid;
@@ -20,15 +24,66 @@ export interface FamilyResult {
   edits?: ProposedEdit[];
 }
 
-/** Asks each family's recogniser in turn; a positive rejection (e.g. 绩效目标表) is kept as the reason. */
-export function recognizeSheet(sheet: WorkbookGrid['sheets'][number]): RecognitionOutcome {
-  let rejection: RecognitionOutcome = null;
-  for (const recognize of [recognizeSelfEval, recognizeGongkai, recognizeSituationNotes]) {
-    const outcome = recognize(sheet);
-    if (isRecognition(outcome)) return outcome;
-    if (outcome && !rejection) rejection = outcome;
+/** The families' claims on a sheet, from its one cheap profile (gongkai-layouts.md §3 item 7). */
+function candidatesOf(sheet: SheetGrid): Candidate[] {
+  // The self-evaluation claim is read at once (as recognition always did first); the others are told its score,
+  // so a family that could not beat it even with a body is not profiled at all.
+  const selfEval = selfEvalCandidates(sheet);
+  const toBeat = Math.max(0, ...selfEval.map((c) => scoreOf(c.evidence)));
+  return [...selfEval, ...gongkaiCandidates(sheet, toBeat), ...notesCandidates(sheet, toBeat)];
+}
+
+/** How a sheet was recognised: the outcome, and the evidence behind it or the best claim that fell short. */
+export interface SheetRecognition {
+  outcome: RecognitionOutcome;
+  evidence: string[];
+  /** For an unrecognised sheet: the strongest claim and what it lacked. */
+  candidate?: { template: TemplateId; evidence: string[]; lacks: string };
+}
+
+/** Templates an accountant set by hand (指定表类型), by sheet name. */
+export type TemplateChoices = ReadonlyMap<string, TemplateId>;
+
+export const CHOSEN_BY_HAND = '表类型由用户指定';
+
+/** Every family's claims compete; the strongest evidence wins, a near-tie is decided by the spec's order. */
+export function recognizeWithEvidence(sheet: SheetGrid, chosen?: TemplateId): SheetRecognition {
+  if (chosen) return readChosen(sheet, chosen);
+  const { winner, nearTie, bestFailed, rejection } = compete(candidatesOf(sheet));
+  if (winner && isRecognition(winner.reading.outcome)) {
+    const outcome = winner.reading.outcome;
+    const evidence = evidenceTexts(winner.evidence);
+    outcome.evidence = evidence;
+    if (nearTie) outcome.findings.unshift(nearTieNote(sheet, winner, nearTie));
+    return { outcome, evidence };
   }
-  return rejection;
+  const candidate = bestFailed ? { template: bestFailed.template, evidence: evidenceTexts(bestFailed.evidence), lacks: bestFailed.reading.lacks ?? '' } : undefined;
+  const outcome = rejection ?? (bestFailed?.reading.outcome && !isRecognition(bestFailed.reading.outcome) ? bestFailed.reading.outcome : null);
+  return { outcome, evidence: [], candidate };
+}
+
+/** The sheet read as the template the accountant chose, whatever its cues say. */
+function readChosen(sheet: SheetGrid, template: TemplateId): SheetRecognition {
+  let reading: Reading;
+  if (template === 'situation-notes') reading = { outcome: readSituationNotes(sheet), evidence: [] };
+  else if (template === 'project-selfeval' || template === 'department-selfeval') reading = readSelfEvalAs(sheet, template);
+  else reading = readGongkaiAs(sheet, template);
+  if (isRecognition(reading.outcome)) {
+    const evidence = [CHOSEN_BY_HAND, ...evidenceTexts(reading.evidence)];
+    reading.outcome.evidence = evidence;
+    return { outcome: reading.outcome, evidence };
+  }
+  const lacks = reading.lacks ?? '';
+  return {
+    outcome: { reason: `未识别：已指定为${TEMPLATE_LABEL[template]}，但${lacks || '无法按该表读取'}` },
+    evidence: [CHOSEN_BY_HAND],
+    candidate: { template, evidence: [CHOSEN_BY_HAND], lacks },
+  };
+}
+
+/** The sheet's recognition alone (drafts and tests). */
+export function recognizeSheet(sheet: SheetGrid, chosen?: TemplateId): RecognitionOutcome {
+  return recognizeWithEvidence(sheet, chosen).outcome;
 }
 
 export interface CheckedWorkbook {
@@ -37,18 +92,23 @@ export interface CheckedWorkbook {
   context: WorkbookContext;
 }
 
-export function checkWorkbook(workbook: WorkbookGrid): CheckResult {
-  return checkInContext(workbook).result;
+export interface CheckOptions {
+  /** 指定表类型: templates set by hand, by sheet name. */
+  templates?: TemplateChoices;
 }
 
-export function checkInContext(input: WorkbookGrid): CheckedWorkbook {
+export function checkWorkbook(workbook: WorkbookGrid, options: CheckOptions = {}): CheckResult {
+  return checkInContext(workbook, options).result;
+}
+
+export function checkInContext(input: WorkbookGrid, options: CheckOptions = {}): CheckedWorkbook {
   const workbook = userSheetsOnly(input);
   const sheets: SheetSummary[] = [];
   const findings: Finding[] = [];
   const recognitions: Recognition[] = [];
 
   for (const sheet of workbook.sheets) {
-    const outcome = recognizeSheet(sheet);
+    const { outcome, evidence, candidate } = recognizeWithEvidence(sheet, options.templates?.get(sheet.name));
     if (isRecognition(outcome)) {
       recognitions.push(outcome);
       append(findings, outcome.findings);
@@ -61,9 +121,12 @@ export function checkInContext(input: WorkbookGrid): CheckedWorkbook {
         const split = halves[1].labelCol;
         summary.halves = [`A:${columnLetters(split - 1)}`, `${columnLetters(split)}:${columnLetters(Math.max(split, sheet.colCount - 1))}`];
       }
+      summary.evidence = evidence;
       sheets.push(summary);
     } else {
-      sheets.push({ name: sheet.name, template: null, unit: null, reason: outcome?.reason ?? unrecognisedReason(sheet) });
+      const summary: SheetSummary = { name: sheet.name, template: null, unit: null, reason: outcome?.reason ?? unrecognisedReason(sheet) };
+      if (candidate) summary.candidate = candidate;
+      sheets.push(summary);
     }
   }
 
@@ -87,16 +150,20 @@ function unrecognisedReason(sheet: WorkbookGrid['sheets'][number]): string {
   return '未识别：标题和表头与已知的公开表、绩效自评表、情况说明均不匹配';
 }
 
-/** A sheet without a unit line takes the unit the other sheets share, with an R-UNIT note (README "Reading cells" (g)). */
+/**
+ * A table without a unit line takes the unit its own kind's tables share (公开表 from 公开表, 自评表 from 自评表),
+ * with an R-UNIT note (README "Reading cells" (g)): a 自评表 beside 元 公开表 is not thereby in 元.
+ */
 function assumeMissingUnits(recognitions: Recognition[], sheets: SheetSummary[], findings: Finding[]): void {
-  const stated = recognitions.map((r) => r.unit).filter((u): u is Unit => u !== null);
-  const shared: Unit | null = stated.length > 0 && stated.every((u) => u === stated[0]) ? stated[0] : stated.length ? mostCommon(stated) : null;
   for (const r of recognitions) {
     if (r.unit !== null || r.template === 'situation-notes') continue;
+    const stated = recognitions.filter((o) => o.family === r.family).map((o) => o.unit).filter((u): u is Unit => u !== null);
+    const shared: Unit | null = stated.length > 0 && stated.every((u) => u === stated[0]) ? stated[0] : stated.length ? mostCommon(stated) : null;
     const assumed: Unit = shared ?? '万元';
     r.unit = assumed;
     const summary = sheets.find((s) => s.name === r.sheet.name);
     if (summary) summary.unit = assumed;
+    const kind = r.family === 'selfeval' ? '绩效自评表' : '公开表';
     findings.push({
       sheet: r.sheet.name,
       cell: null,
@@ -105,8 +172,8 @@ function assumeMissingUnits(recognitions: Recognition[], sheets: SheetSummary[],
       stated: null,
       expected: assumed,
       message: shared
-        ? `未找到金额单位，按本工作簿其他表的单位“${assumed}”处理`
-        : `未找到金额单位，本工作簿其他表也没有注明单位，暂按“${assumed}”处理，请核对`,
+        ? `未找到金额单位，按本工作簿其他${kind}的单位“${assumed}”处理`
+        : `未找到金额单位，本工作簿其他${kind}也没有注明单位，暂按“${assumed}”处理，请核对`,
     });
   }
 }

@@ -71,6 +71,10 @@ export interface SheetSummary {
    * (`A:C`, `D:I`), so a failing row is marked only on the half that fails.
    */
   halves?: string[];
+  /** The cues that won the sheet for its template (Chinese), e.g. `标题“收入决算表”`, `表头含…`, `表体：…`. */
+  evidence?: string[];
+  /** An unrecognised sheet's strongest claim and what it lacked. */
+  candidate?: { template: TemplateId; evidence: string[]; lacks: string };
 }
 
 /** A recomputed value the user may apply: the S rules' corrected 执行率, 得分, 结余, 总分, 等级. */

@@ -99,12 +99,20 @@ export const TRAILER_PATTERN = /^(注|说明|备注|填表说明)[:：]?/;
 
 /**
  * Column roles by header words (§3: "column roles come from header words, not positions"): the canonical 栏次 of
- * each amount column of the coded tables, so a workbook that reorders its columns is read right. A header matches
- * when its normalised text ends with the word; the first matching word wins.
+ * each amount column of every role with columns, so a table without a 栏次 row, or one that reorders its columns,
+ * is read right. A header matches when its normalised text ends with the word; the first matching word wins.
+ * 栏次 0 numbers the matching columns in their order (the two 金额 columns of the 收入支出决算总表). The 三公 words
+ * give 栏1–6 under 预算数 and 栏7–12 under 决算数.
  */
 export const COLUMN_WORDS: Partial<Record<GongkaiTemplate, [string, number][]>> = {
+  'income-expenditure-summary': [['金额', 0], ['决算数', 0]],
+  'fiscal-summary': [['国有资本经营预算财政拨款', 5], ['政府性基金预算财政拨款', 4], ['一般公共预算财政拨款', 3], ['合计', 2], ['金额', 1], ['决算数', 1]],
   income: [['本年收入合计', 1], ['财政拨款收入', 2], ['上级补助收入', 3], ['事业收入', 4], ['经营收入', 5], ['附属单位上缴收入', 6], ['其他收入', 7]],
   expenditure: [['本年支出合计', 1], ['基本支出', 2], ['项目支出', 3], ['上缴上级支出', 4], ['经营支出', 5], ['对附属单位补助支出', 6]],
   'general-budget-expenditure': [['小计', 1], ['合计', 1], ['基本支出', 2], ['项目支出', 3]],
   'gov-fund': [['年初结转和结余', 1], ['本年收入', 2], ['小计', 3], ['基本支出', 4], ['项目支出', 5], ['年末结转和结余', 6]],
+  'three-public': [
+    ['公务用车购置及运行维护费', 3], ['公务用车购置及运行费', 3], ['小计', 3], ['购置费', 4], ['运行维护费', 5], ['运行费', 5],
+    ['公务接待费', 6], ['因公出国(境)费', 2], ['因公出国费', 2], ['合计', 1],
+  ],
 };

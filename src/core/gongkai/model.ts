@@ -80,6 +80,10 @@ export interface GTable {
   /** 3P: the data row. */
   dataRow: number | null;
   be: BeModel | null;
+  /** Whether the amount columns were confirmed by a printed 栏次 row or found by their header words alone. */
+  columnsFrom?: 'lanci' | 'words';
+  /** The codes were written in split 类 | 款 (| 项) columns (§2.4). */
+  splitCodes?: boolean;
   /** Every amount cell of the body, for reading findings and emptiness: each block is its rows × its columns. */
   amountCells: { rows: number[]; cols: number[] }[];
   findings: Finding[];

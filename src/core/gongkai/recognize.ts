@@ -5,51 +5,93 @@
 import { Finding, Unit } from '../findings';
 import { Cell, cellAt, mergeCovering, rawText, SheetGrid } from '../grid';
 import { readNumber } from '../numbers';
-import { Recognition, RecognitionOutcome } from '../recognition';
+import { anyText, HEAD_ROWS, sheetProfile } from '../profile';
+import { Candidate, couldBeat, Evidence, EVIDENCE_WEIGHT, Reading, Recognition, RecognitionOutcome, scoreOf } from '../recognition';
 import { labelKey, norm } from '../text';
 import {
-  BE_VARIANT_BY_COLUMNS, CLASS_LINE_START, COLUMN_WORDS, HEADER_WORDS, LINE_LABELS, MARKER_PATTERN, SIGNATURES, TITLE_RULES, TRAILER_PATTERN, UNIT_PATTERN,
+  BE_VARIANT_BY_COLUMNS, CLASS_LINE_START, COLUMN_WORDS, HEADER_WORDS, LINE_LABELS, MARKER_PATTERN, Signature, SIGNATURES, TITLE_RULES, TRAILER_PATTERN, UNIT_PATTERN,
 } from './layouts';
 import { AmountColumn, BeItem, BeModel, FUNCTION_CLASSES, GongkaiTemplate, GTable, Half, Pos } from './model';
 import { TEMPLATE_LABEL } from '../findings';
 
-/** How many rows are searched for titles, headers and signatures. */
-const HEAD_ROWS = 30;
-const SIGNATURE_ROWS = 400;
-/** Cells longer than this are prose (a 情况说明 paragraph), not labels. */
-const LABEL_MAX = 40;
+/**
+ * Words one of which every 公开 title or header signature holds (§3 steps 1–2; spaces allowed inside, as PDF
+ * exports letter-space them): a sheet without any is no 公开表, and its title and meta lines are not read. A 自评表
+ * that speaks of 决算真实性 or 三公经费控制率 has none of them.
+ */
+const GONGKAI_WORD = /决算(总|明细)?表|决算数|三公.*表|明细表|人员经费|本年收入|本年支出|政府采购|政府性基金|国有资本经营/;
+const GONGKAI_CHAR = /[决三政国明人本]/;
 
-export function recognizeGongkai(sheet: SheetGrid): RecognitionOutcome {
+/**
+ * The 公开 family's claims on a sheet (§3 item 7): every role its title or header signature names, each with the
+ * cues found in the sheet's profile; reading the sheet as that role adds the body evidence (amount columns found by
+ * their header words, coded or 行次 rows, totals) or says what was lacking.
+ */
+export function gongkaiCandidates(sheet: SheetGrid, toBeat = 0): Candidate[] {
+  // Against a claim that only body + header + title can match (a 自评表 read as one), a 公开 claim without a title
+  // cannot win: look for one in the first rows before anything else.
+  const withoutTitle = EVIDENCE_WEIGHT.body + EVIDENCE_WEIGHT.header + EVIDENCE_WEIGHT.marker + EVIDENCE_WEIGHT.shape;
+  if (!couldBeat(withoutTitle, toBeat) && !hasTableTitle(sheet)) return [];
+  if (!anyText(sheet, GONGKAI_CHAR, GONGKAI_WORD)) return [];
+  const profile = sheetProfile(sheet);
   const meta = readMeta(sheet);
   const titleRole = meta.title ? TITLE_RULES.find((r) => r.test(meta.title))?.template ?? null : null;
-  const matches = signatureRoles(sheet, meta.title);
-  if (!titleRole && matches.length === 0) return null;
-  const findings: Finding[] = [];
-  // The header decides when it contradicts the title, but only when the title's own signature is absent: row
-  // labels of one table can contain another table's column heads (总表 rows name 年初结转和结余, 本年收入 …).
-  let role: GongkaiTemplate;
-  if (titleRole && (matches.length === 0 || matches.includes(titleRole))) {
-    role = titleRole;
-  } else {
-    role = matches[0];
-    if (titleRole) findings.push(layoutNote(sheet, `标题“${meta.titleRaw}”与表头不符：表头符合${TEMPLATE_LABEL[role]}，按表头识别`));
-  }
+  const matches = signatureRoles(profile, meta.title);
+  const roles = [...matches.map((m) => m.template)];
+  if (titleRole && !roles.includes(titleRole)) roles.push(titleRole);
+  return roles.map((role) => {
+    const evidence: Evidence[] = [];
+    const sig = matches.find((m) => m.template === role);
+    if (sig) evidence.push({ kind: 'header', text: `表头含${sig.all.join('、')}` });
+    if (role === titleRole) evidence.push({ kind: 'title', text: `标题“${meta.titleRaw.trim()}”` });
+    if (meta.marker) evidence.push({ kind: 'marker', text: `表号“${meta.marker}”` });
+    return { family: 'gongkai' as const, template: role, evidence, read: () => readAs(sheet, role, meta, titleRole) };
+  });
+}
+
+/** Reads the sheet as one role: the body evidence, or what it lacked. */
+function readAs(sheet: SheetGrid, role: GongkaiTemplate, meta: Meta, titleRole: GongkaiTemplate | null): Reading {
   const parsed = parseTable(sheet, role, meta);
-  if (typeof parsed === 'string') {
-    return { reason: `未识别：标题像${TEMPLATE_LABEL[role]}，但${parsed}` };
-  }
-  parsed.findings.unshift(...findings);
+  if (typeof parsed === 'string') return { outcome: { reason: `未识别：像${TEMPLATE_LABEL[role]}，但${parsed}` }, evidence: [], lacks: parsed };
+  // The header decides when it contradicts the title (§3 step 2); say so.
+  if (titleRole && titleRole !== role) parsed.findings.unshift(layoutNote(sheet, `标题“${meta.titleRaw}”与表头不符：表头符合${TEMPLATE_LABEL[role]}，按表头识别`));
   const recognition: Recognition<GTable> = {
-    family: 'gongkai',
-    template: role,
-    variant: parsed.variant,
-    unit: meta.unit,
-    marker: meta.marker,
-    findings: parsed.findings,
-    sheet,
-    model: parsed,
+    family: 'gongkai', template: role, variant: parsed.variant, unit: meta.unit, marker: meta.marker, findings: parsed.findings, sheet, model: parsed,
   };
-  return recognition;
+  return { outcome: recognition, evidence: [{ kind: 'body', text: bodyEvidence(parsed) }] };
+}
+
+function bodyEvidence(t: GTable): string {
+  const found = t.columnsFrom === 'lanci' ? '（栏次确认）' : '（按表头文字）';
+  if (t.be) {
+    const classes = t.be.items.filter((i) => i.code.length === 3).length;
+    return `表体：经济分类 ${classes} 类 ${t.be.items.length - classes} 款${t.be.personnel ? '，人员经费合计行' : ''}`;
+  }
+  if (t.template === 'disclosure-stats') return `表体：按行次的行 ${t.halves[0]?.lines.size ?? 0} 行，行次列右侧为金额`;
+  if (t.halves.length) {
+    const lines = t.halves.reduce((n, h) => n + h.lines.size, 0);
+    return `表体：金额列 ${t.halves.reduce((n, h) => n + h.columns.length, 0)} 列${found}，按行次的行 ${lines} 行`;
+  }
+  if (t.dataRow !== null || t.template === 'three-public') return `表体：金额列 ${t.columns.length} 列${found}，数据行 ${t.dataRow === null ? 0 : 1} 行`;
+  return `表体：金额列 ${t.columns.length} 列${found}，${t.totalRow !== null ? '合计行、' : ''}科目编码行 ${t.codeRows.length} 行${t.splitCodes ? '（类、款、项分列）' : ''}`;
+}
+
+/** The sheet read as a role the accountant chose (指定表类型), whatever its cues. */
+export function readGongkaiAs(sheet: SheetGrid, role: GongkaiTemplate): Reading {
+  const meta = readMeta(sheet);
+  return readAs(sheet, role, meta, null);
+}
+
+/** The family's claim alone, strongest first (tests; the engine lets it compete with the others). */
+export function recognizeGongkai(sheet: SheetGrid): RecognitionOutcome {
+  let rejection: RecognitionOutcome = null;
+  const candidates = gongkaiCandidates(sheet).sort((a, b) => scoreOf(b.evidence) - scoreOf(a.evidence));
+  for (const c of candidates) {
+    const r = c.read();
+    if (r.outcome && 'template' in r.outcome) return r.outcome;
+    rejection ??= r.outcome;
+  }
+  return rejection;
 }
 
 function layoutNote(sheet: SheetGrid, message: string, cell: string | null = null): Finding {
@@ -72,59 +114,55 @@ function readMeta(sheet: SheetGrid): Meta {
   let titleRaw = '';
   let unit: Unit | null = null;
   let marker: string | undefined;
-  const rows = Math.min(sheet.rowCount, HEAD_ROWS);
-  for (let r = 0; r < rows; r++) {
-    for (const cell of sheet.cells[r] ?? []) {
-      const raw = rawText(cell).trim();
-      if (!raw) continue;
-      const n = norm(raw);
-      if (!marker && MARKER_PATTERN.test(n)) {
-        marker = raw.replace(/\s+/g, '');
-        continue;
-      }
-      const unitMatch = UNIT_PATTERN.exec(n);
-      if (unitMatch && !unit && n.length <= 30) unit = unitMatch[1] as Unit;
-      // A banner above the title (`某局2021年度部门决算公开`) is a candidate too: the first one naming a table wins.
-      const candidate = r < 10 && n.length >= 4 && n.length <= 60 && (n.includes('表') || n.includes('决算')) && !META_LABEL.test(n) && !TRAILER_PATTERN.test(n) && !unitMatch;
-      if (candidate && (!title || (!namesTable(title) && namesTable(n)))) {
-        title = n;
-        titleRaw = raw;
-      }
+  const head = sheetProfile(sheet).head;
+  const firstRow = head.length ? head[0].row : 0;
+  for (const { row, raw, n } of head) {
+    if (!marker && MARKER_PATTERN.test(n)) {
+      marker = raw.replace(/\s+/g, '');
+      continue;
+    }
+    const unitMatch = UNIT_PATTERN.exec(n);
+    const trailer = TRAILER_PATTERN.test(n);
+    // Meta lines may share one row, or be folded into the title (`…决算表（部门：… 金额单位：元）`).
+    if (unitMatch && !unit && !trailer && (n.length <= 30 || META_LABEL.test(n) || namesTable(n))) unit = unitMatch[1] as Unit;
+    // A banner above the title (`某局2021年度部门决算公开`) is a candidate too: the first one naming a table wins.
+    if (row >= firstRow + 10 || n.length < 4 || trailer || META_LABEL.test(n)) continue;
+    const candidate = (n.length <= 60 && !unitMatch && (n.includes('表') || n.includes('决算'))) || (n.length <= 160 && namesTable(n));
+    if (candidate && (!title || (!namesTable(title) && namesTable(n)))) {
+      title = n;
+      titleRaw = raw;
     }
   }
   return { title, titleRaw, unit, marker };
+}
+
+/** A title naming a 公开表 in the first rows of content (§3 step 1), found without the sheet's profile. */
+function hasTableTitle(sheet: SheetGrid): boolean {
+  let first = -1;
+  for (let r = 0; r < Math.min(sheet.rowCount, HEAD_ROWS) && (first < 0 || r < first + 10); r++) {
+    for (const cell of sheet.cells[r] ?? []) {
+      if (!cell || typeof cell.value !== 'string' || !cell.value.trim()) continue;
+      if (first < 0) first = r;
+      if (cell.value.length <= 200 && namesTable(norm(cell.value))) return true;
+    }
+  }
+  return false;
 }
 
 function namesTable(title: string): boolean {
   return TITLE_RULES.some((r) => r.test(title));
 }
 
-/** Normalised label texts of the sheet's first rows (prose excluded). */
-function labelTexts(sheet: SheetGrid): string[] {
-  const out: string[] = [];
-  const rows = Math.min(sheet.rowCount, SIGNATURE_ROWS);
-  for (let r = 0; r < rows; r++) {
-    for (const cell of sheet.cells[r] ?? []) {
-      if (!cell || typeof cell.value !== 'string') continue;
-      const n = norm(cell.value);
-      if (n && n.length <= LABEL_MAX) out.push(n);
-    }
-  }
-  return out;
-}
-
-/** Every role whose header signature the sheet carries, most specific first. */
-function signatureRoles(sheet: SheetGrid, title: string): GongkaiTemplate[] {
-  const labels = labelTexts(sheet);
-  const joined = labels.join('|');
+/** Every role whose header signature the sheet's labels carry, most specific first. */
+function signatureRoles({ labels, joined }: { labels: string[]; joined: string }, title: string): Signature[] {
   const count = (word: string) => labels.filter((l) => l === word || l.endsWith(word)).length;
-  const roles: GongkaiTemplate[] = [];
+  const roles: Signature[] = [];
   for (const sig of SIGNATURES) {
     if (sig.needsTitle && !title.includes(sig.needsTitle)) continue;
     if (!sig.all.every((w) => joined.includes(w))) continue;
     if (sig.none?.some((w) => joined.includes(w))) continue;
     if (sig.twice?.some((w) => count(w) < 2)) continue;
-    if (!roles.includes(sig.template)) roles.push(sig.template);
+    if (!roles.some((r) => r.template === sig.template)) roles.push(sig);
   }
   return roles;
 }
@@ -186,55 +224,114 @@ function findLanciRow(sheet: SheetGrid, headerTop: number): { row: number; colum
     }
     const sequential = cols.length > 0 && cols.every((x, i) => x.lanci === i + 1);
     if (sequential && !other && (labelled || cols.length >= 3)) found = { row: r, columns: cols };
-    else if (found) break;
+    // A row of words (split 类|款|项 heads under printed column numbers) does not end the header; a row of figures does.
+    else if (found && (cols.length > 0 || other)) break;
   }
   return found;
 }
 
-interface NumberedColumns {
-  /** The 栏次 row, or the last header row when the table prints none. */
+interface LocatedColumns {
+  /** The 栏次 row, or the last row above the body when the table prints none. */
   row: number;
-  /** The last header row (the row above the 栏次 row, or `row` itself without one). */
+  /** The last header row. */
   headerBottom: number;
-  columns: { col: number; lanci: number }[];
+  columns: AmountColumn[];
+  from: 'lanci' | 'words';
 }
 
-const NOT_AMOUNT_HEAD = /(项目|行次|栏次|科目编码|科目代码|编码|代码|科目名称|类|款|项)$/;
-
-/** The 栏次 row; without one (other templates), the amount columns are the headed columns in order. */
-function numberedColumns(sheet: SheetGrid, headerTop: number): NumberedColumns | null {
+/**
+ * The amount columns of a role (§3, after item 7): headed by an amount word of the role, numbered by those words
+ * and confirmed by the 栏次 row where one exists. The 栏次 row is used when present and never needed.
+ */
+function locateColumns(sheet: SheetGrid, template: GongkaiTemplate, headerTop: number): LocatedColumns | string {
   const lanci = findLanciRow(sheet, headerTop);
-  if (lanci) return { row: lanci.row, headerBottom: lanci.row - 1, columns: lanci.columns };
-  // The body starts at the first row holding a number, a 合计/总计 label or a function code.
-  let body = -1;
-  for (let r = headerTop + 1; r < Math.min(sheet.rowCount, headerTop + 8) && body < 0; r++) {
-    for (const cell of sheet.cells[r] ?? []) {
-      if (!cell) continue;
+  if (lanci) {
+    const headerBottom = lastFilledRow(sheet, headerTop, lanci.row - 1);
+    return { row: lanci.row, headerBottom, from: 'lanci', columns: lanci.columns.map((x) => ({ ...x, header: columnHeader(sheet, x.col, headerTop, headerBottom) })) };
+  }
+  const body = findBodyTop(sheet, headerTop);
+  if (body < 0) return '没有找到表体（数字行或合计行）';
+  const headerBottom = lastFilledRow(sheet, headerTop, body - 1);
+  const headers = Array.from({ length: sheet.colCount }, (_, c) => columnHeader(sheet, c, headerTop, headerBottom));
+  const columns: AmountColumn[] = [];
+  const words = amountWords(template, headers);
+  headers.forEach((header, col) => {
+    const lanci = lanciOfHeader(template, header, words);
+    if (lanci !== null) columns.push({ col, lanci: lanci === 0 ? columns.length + 1 : lanci, header });
+  });
+  if (columns.length === 0) return '没有找到金额列（表头没有本表的金额栏目）';
+  return { row: body - 1, headerBottom, columns, from: 'words' };
+}
+
+function lastFilledRow(sheet: SheetGrid, top: number, bottom: number): number {
+  for (let r = bottom; r > top; r--) if ((sheet.cells[r] ?? []).some(hasText)) return r;
+  return top;
+}
+
+/** The words of the role's amount columns; state-capital has the gov-fund heads (8 col) or the GB ones (5 col). */
+function amountWords(template: GongkaiTemplate, headers: string[]): [string, number][] {
+  if (template === 'state-capital') return headers.some((h) => h.includes('年初结转和结余')) ? COLUMN_WORDS['gov-fund']! : COLUMN_WORDS['general-budget-expenditure']!;
+  return COLUMN_WORDS[template] ?? [];
+}
+
+/** A column's 栏次 from its header words; 0 = numbered in column order; null = not an amount column. */
+function lanciOfHeader(template: GongkaiTemplate, header: string, words: [string, number][]): number | null {
+  if (!header) return null;
+  const hit = words.find(([w]) => header.endsWith(w));
+  if (!hit) return null;
+  if (template !== 'three-public') return hit[1];
+  // 三公: the same six heads under 预算数 (栏1–6) and 决算数 (栏7–12).
+  if (header.includes('决算数')) return hit[1] + 6;
+  return header.includes('预算数') ? hit[1] : null;
+}
+
+/**
+ * The first body row below the header: a row holding a number (or a number written as text), or a 合计/总计 label
+ * under a label head (项目, 科目编码, 科目名称) — an empty table has only its 合计 row.
+ */
+function findBodyTop(sheet: SheetGrid, headerTop: number): number {
+  const last = Math.min(sheet.rowCount - 1, headerTop + 12);
+  for (let r = headerTop + 1; r <= last; r++) {
+    const row = sheet.cells[r] ?? [];
+    for (let c = 0; c < row.length; c++) {
+      const cell = row[c];
+      if (!hasText(cell)) continue;
+      if (typeof cell!.value === 'number' || (typeof cell!.value === 'string' && NUMERIC_TEXT.test(cell!.value.trim()))) return r;
       const raw = rawText(cell).trim();
-      if (typeof cell.value === 'number' || CODE.test(raw) || isTotalLabel(raw)) {
-        body = r;
-        break;
-      }
+      if (isTotalLabel(raw) && /项目|编码|代码|名称/.test(columnHeader(sheet, c, headerTop, r - 1))) return r;
     }
   }
-  if (body < 0) return null;
-  const columns: { col: number; lanci: number }[] = [];
-  for (let c = 0; c < sheet.colCount; c++) {
-    const h = columnHeader(sheet, c, headerTop, body - 1);
-    if (!h || NOT_AMOUNT_HEAD.test(h) || h === '收入' || h === '支出') continue;
-    columns.push({ col: c, lanci: columns.length + 1 });
-  }
-  return columns.length > 0 ? { row: body - 1, headerBottom: body - 1, columns } : null;
+  return -1;
 }
 
+const NUMERIC_TEXT = /^[-(（]?\d[\d,，]*(?:\.\d+)?[)）]?$/;
+
+/**
+ * The words over a column, top to bottom. A group head above the last header row covers the columns to its right up
+ * to the next head, merged or not (a re-typed table often drops the merges).
+ */
 function columnHeader(sheet: SheetGrid, col: number, top: number, bottom: number): string {
   const parts: string[] = [];
+  let own = false;
   for (let r = top; r <= bottom; r++) {
-    const n = norm(textAt(sheet, r, col));
+    let n = norm(textAt(sheet, r, col));
+    // Only a column with no head of its own above takes a group head from the left (预算数 over 栏1–6), so a
+    // column headed 本年收入合计 above two empty rows never takes 科目名称 from beside it.
+    if (n) own = true;
+    else if (!own && r < bottom) n = groupHead(sheet, r, col);
     // Column numbers printed in a header row (S24 02) are not words.
     if (n && !/^\d+(\.0+)?$/.test(n) && parts[parts.length - 1] !== n) parts.push(n);
   }
   return parts.join('');
+}
+
+/** The nearest head to the left on an upper header row, when the cells between are empty. */
+function groupHead(sheet: SheetGrid, row: number, col: number): string {
+  for (let c = col - 1; c >= 0; c--) {
+    const n = norm(textAt(sheet, row, c));
+    if (n) return /^\d+(\.0+)?$/.test(n) ? '' : n;
+  }
+  return '';
 }
 
 function hasText(cell: Cell | undefined): boolean {
@@ -298,14 +395,16 @@ function parseTable(sheet: SheetGrid, template: GongkaiTemplate, meta: Meta): GT
 
 function parseTwoSided(t: GTable, headerTop: number): GTable | string {
   const sheet = t.sheet;
-  const lanci = numberedColumns(sheet, headerTop);
-  const headerBottom = lanci ? lanci.headerBottom : headerTop + 1;
-  t.bodyTop = (lanci?.row ?? headerBottom) + 1;
+  const located = locateColumns(sheet, t.template, headerTop);
+  if (typeof located === 'string') return located;
+  const headerBottom = located.headerBottom;
+  t.columnsFrom = located.from;
+  t.bodyTop = located.row + 1;
   t.bodyBottom = bodyBottom(sheet, t.bodyTop);
   const lineCols: number[] = [];
   for (let c = 0; c < sheet.colCount; c++) if (columnHeader(sheet, c, headerTop, headerBottom).includes('行次')) lineCols.push(c);
-  const amountCols: AmountColumn[] = (lanci?.columns ?? []).map((x) => ({ ...x, header: columnHeader(sheet, x.col, headerTop, headerBottom) }));
-  if (amountCols.length < 2) return '没有找到栏次行（金额列编号）';
+  const amountCols = located.columns;
+  if (amountCols.length < 2) return '收入、支出两栏的金额列不完整';
   const labelCols: number[] = [];
   for (let c = 0; c < sheet.colCount; c++) if (columnHeader(sheet, c, headerTop, headerBottom).endsWith('项目')) labelCols.push(c);
   // Without 行次 columns, the halves split at the second 项目 column, or between 栏1 and 栏2.
@@ -373,36 +472,64 @@ function codeText(cell: Cell | undefined): string {
   return /^\d+$/.test(s) ? s : s.normalize('NFKC').replace(/\s+/g, '');
 }
 
+/** Split 科目编码 columns (§2.4): 类 then 款 (then 项), side by side, found by their heads. */
+function splitCodeColumns(headers: string[], before: number, from = 0): number[] | null {
+  for (let c = from; c + 1 < before; c++) {
+    if (!headers[c].endsWith('类') || !headers[c + 1].endsWith('款')) continue;
+    return c + 2 < before && headers[c + 2].endsWith('项') ? [c, c + 1, c + 2] : [c, c + 1];
+  }
+  return null;
+}
+
+/**
+ * Joins split code parts: the 3-digit 类, then 2-digit 款 and 项. A part left blank is inherited from the nearest
+ * row above of the higher level, so a 类 row and its 款 rows keep their own codes (never summed together).
+ */
+class SplitCodeReader {
+  private lei = '';
+  private kuan = '';
+  constructor(private readonly sheet: SheetGrid, private readonly cols: number[]) {}
+  read(row: number): string {
+    const parts = this.cols.map((c) => codeText(cellAt(this.sheet, row, c)));
+    const [lei, kuan, xiang = ''] = parts;
+    if (!lei && !kuan && !xiang) return '';
+    // A full code typed into the 类 column is taken as written.
+    if (lei.length > 3 && !kuan && !xiang) return lei;
+    if (lei) {
+      if (lei !== this.lei) this.kuan = '';
+      this.lei = lei;
+    }
+    if (kuan) this.kuan = kuan;
+    if (xiang) return (lei || this.lei) + (kuan || this.kuan) + xiang;
+    if (kuan) return (lei || this.lei) + kuan;
+    return lei;
+  }
+}
+
 function parseCoded(t: GTable, headerTop: number): GTable | string {
   const sheet = t.sheet;
-  const lanci = numberedColumns(sheet, headerTop);
-  if (!lanci) return '没有找到栏次行（金额列编号）';
-  const headerBottom = lanci.headerBottom;
+  const located = locateColumns(sheet, t.template, headerTop);
+  if (typeof located === 'string') return located;
+  const headerBottom = located.headerBottom;
+  t.columnsFrom = located.from;
   const headers = Array.from({ length: sheet.colCount }, (_, c) => columnHeader(sheet, c, headerTop, headerBottom));
-  t.columns = byHeaderWords(t.template, lanci.columns.map((x) => ({ ...x, header: headers[x.col] })));
+  t.columns = byHeaderWords(t.template, located.columns.map((x) => ({ ...x, header: headers[x.col] })));
   const firstAmount = Math.min(...t.columns.map((c) => c.col));
-  // Split 类|款|项 code columns (other templates) or one code column.
-  const splitStart = headers.findIndex((h, c) => c + 2 < firstAmount && h.endsWith('类') && headers[c + 1].endsWith('款') && headers[c + 2].endsWith('项'));
-  const codeCol = splitStart >= 0 ? splitStart : headers.findIndex((h, c) => c < firstAmount && (h.includes('编码') || h.includes('代码')));
+  // Split 类|款|项 (or 类|款) code columns (other templates) or one code column.
+  const split = splitCodeColumns(headers, firstAmount);
+  const splitReader = split ? new SplitCodeReader(sheet, split) : null;
+  t.splitCodes = !!split;
+  const codeCol = headers.findIndex((h, c) => c < firstAmount && (h.includes('编码') || h.includes('代码')));
   const nameCol = headers.findIndex((h, c) => c < firstAmount && h.includes('科目名称'));
-  t.bodyTop = lanci.row + 1;
+  t.bodyTop = located.row + 1;
   t.bodyBottom = bodyBottom(sheet, t.bodyTop);
   const labelCols = Array.from({ length: firstAmount }, (_, c) => c);
-  let inherited = { lei: '', kuan: '' };
   for (let r = t.bodyTop; r <= t.bodyBottom; r++) {
     if (t.totalRow === null && labelCols.some((c) => isTotalLabel(textAt(sheet, r, c)))) {
       t.totalRow = r;
       continue;
     }
-    let code = '';
-    if (splitStart >= 0) {
-      const [lei, kuan, xiang] = [0, 1, 2].map((i) => codeText(cellAt(sheet, r, splitStart + i)));
-      if (lei) inherited = { lei, kuan: '' };
-      if (kuan) inherited.kuan = kuan;
-      if (lei || kuan || xiang) code = xiang ? (lei || inherited.lei) + (kuan || inherited.kuan) + xiang : kuan ? (lei || inherited.lei) + kuan : lei;
-    } else if (codeCol >= 0) {
-      code = codeText(cellAt(sheet, r, codeCol));
-    }
+    const code = splitReader ? splitReader.read(r) : codeCol >= 0 ? codeText(cellAt(sheet, r, codeCol)) : '';
     if (!CODE.test(code)) continue;
     const name = nameCol >= 0 ? rawText(cellAt(sheet, r, nameCol)).trim() : '';
     t.codeRows.push({ row: r, code, name });
@@ -417,10 +544,13 @@ function parseCoded(t: GTable, headerTop: number): GTable | string {
 
 function parseThreePublic(t: GTable, headerTop: number): GTable | string {
   const sheet = t.sheet;
-  const lanci = findLanciRow(sheet, headerTop);
-  if (!lanci || lanci.columns.length < 12) return '没有找到 1–12 栏的编号行';
-  t.columns = lanci.columns.map((x) => ({ ...x, header: columnHeader(sheet, x.col, headerTop, lanci.row - 1) }));
-  t.bodyTop = lanci.row + 1;
+  const located = locateColumns(sheet, t.template, headerTop);
+  if (typeof located === 'string') return located;
+  const lanci = new Set(located.columns.map((c) => c.lanci));
+  if (located.columns.length < 12 || lanci.size < 12) return '没有找到预算数、决算数各 6 个金额列（1–12 栏）';
+  t.columnsFrom = located.from;
+  t.columns = located.columns;
+  t.bodyTop = located.row + 1;
   t.bodyBottom = bodyBottom(sheet, t.bodyTop);
   for (let r = t.bodyTop; r <= t.bodyBottom; r++) {
     if (t.columns.some((c) => rawText(cellAt(sheet, r, c.col)).trim() !== '')) {
@@ -441,15 +571,21 @@ function parseDisclosure(t: GTable, headerTop: number): GTable | string {
     for (let c = 0; c < row.length; c++) if (norm(rawText(row[c])) === '行次') lineCol = c;
   }
   if (lineCol < 0) return '没有找到行次列';
-  const valueCol = lineCol + 1;
   t.bodyTop = headerTop + 1;
   t.bodyBottom = bodyBottom(sheet, t.bodyTop);
-  const half: Half = { lineCol, labelCol: Math.max(0, lineCol - 1), columns: [{ col: valueCol, lanci: 1, header: norm(textAt(sheet, headerTop, valueCol)) }], lines: new Map() };
+  const lineRows: { line: number; row: number }[] = [];
   for (let r = t.bodyTop; r <= t.bodyBottom; r++) {
     const line = integerOf(cellAt(sheet, r, lineCol));
-    if (line === null || half.lines.has(line)) continue;
-    half.lines.set(line, { line, row: r, label: textAt(sheet, r, half.labelCol) });
+    if (line !== null && !lineRows.some((x) => x.line === line)) lineRows.push({ line, row: r });
   }
+  // The value and label columns are the nearest filled ones beside 行次 (an empty column may sit between).
+  const filled = (c: number) => lineRows.some((x) => hasText(cellAt(sheet, x.row, c)));
+  let valueCol = lineCol + 1;
+  while (valueCol < sheet.colCount - 1 && !filled(valueCol)) valueCol++;
+  let labelCol = Math.max(0, lineCol - 1);
+  while (labelCol > 0 && !filled(labelCol)) labelCol--;
+  const half: Half = { lineCol, labelCol, columns: [{ col: valueCol, lanci: 1, header: columnHeader(sheet, valueCol, headerTop, headerTop) }], lines: new Map() };
+  for (const { line, row } of lineRows) half.lines.set(line, { line, row, label: textAt(sheet, row, labelCol) });
   if (half.lines.size === 0) return '没有找到按行次编号的数据行';
   t.amountCells.push({ rows: [...half.lines.values()].map((lr) => lr.row), cols: [valueCol] });
   t.halves = [half];
@@ -486,21 +622,27 @@ function parseBasic(t: GTable, headerTop: number): GTable | string {
   }
   if (headRow < 0) return '没有找到重复的“科目编码 科目名称 决算数”表头';
   const lastCol = sheet.colCount - 1;
+  // Split codes (§2.4): 类 | 款 under each block's 科目编码, on the row below the block heads.
+  const subRow = headRow + 1;
+  const isSplit = (start: number) => norm(textAt(sheet, subRow, start)).endsWith('类') && norm(textAt(sheet, subRow, start + 1)).endsWith('款');
+  const split = starts.some(isSplit);
   const blocks = starts.map((start, i) => {
     const end = i + 1 < starts.length ? starts[i + 1] - 1 : lastCol;
-    let nameCol = start + 1;
+    const codeCols = isSplit(start) ? [start, start + 1] : [start];
+    let nameCol = codeCols[codeCols.length - 1] + 1;
     const amounts: { col: number; role: BeRole }[] = [];
-    for (let c = start + 1; c <= end; c++) {
-      const h = columnHeader(sheet, c, headRow, headRow);
+    for (let c = codeCols[codeCols.length - 1] + 1; c <= end; c++) {
+      const h = columnHeader(sheet, c, headRow, headRow) + (split ? norm(textAt(sheet, subRow, c)) : '');
       if (h.includes('科目名称')) nameCol = c;
       else if (h) amounts.push({ col: c, role: beRole(h) });
     }
-    return { start, nameCol, amounts };
+    return { start, codes: codeCols.length > 1 ? new SplitCodeReader(sheet, codeCols) : null, nameCol, amounts };
   });
+  t.splitCodes = split;
   const hasTotal = blocks[0].amounts.some((a) => a.role === 'total') && blocks[0].amounts.some((a) => a.role === 'basic');
   if (!blocks[0].amounts.some((a) => a.role === 'basic' || a.role === 'total')) return '没有找到决算数或金额列';
   t.variant = BE_VARIANT_BY_COLUMNS[blocks.length * (blocks[0].amounts.length + 2)] ?? BE_VARIANT_BY_COLUMNS[sheet.colCount];
-  t.bodyTop = headRow + 1;
+  t.bodyTop = split ? subRow + 1 : headRow + 1;
   t.bodyBottom = bodyBottom(sheet, t.bodyTop);
   const model: BeModel = { items: [], personnel: null, public: null, hasTotalColumn: hasTotal };
   const pick = (row: number, block: (typeof blocks)[number], role: BeRole): Pos | null => {
@@ -521,7 +663,7 @@ function parseBasic(t: GTable, headerTop: number): GTable | string {
     }
     if (totalsRow) continue;
     blocks.forEach((block, i) => {
-      const code = codeText(cellAt(sheet, r, block.start));
+      const code = block.codes ? block.codes.read(r) : codeText(cellAt(sheet, r, block.start));
       if (!/^\d{3}(\d{2})?$/.test(code)) return;
       const item: BeItem = {
         code, name: rawText(cellAt(sheet, r, block.nameCol)).trim(), row: r, block: i,

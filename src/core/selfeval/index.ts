@@ -6,7 +6,7 @@ import { rangeA1 } from '../address';
 import type { FamilyResult, WorkbookContext } from '../engine';
 import type { Finding, ProposedEdit, TableSpan } from '../findings';
 import type { SheetGrid } from '../grid';
-import type { Recognition, RecognitionOutcome } from '../recognition';
+import type { Candidate, Evidence, Reading, Recognition, RecognitionOutcome } from '../recognition';
 import { TableCheck } from './context';
 import { SelfEvalModel, SelfEvalTable } from './model';
 import { readTable, splitTables } from './recognize';
@@ -73,6 +73,38 @@ export function recognizeSelfEval(sheet: SheetGrid): RecognitionOutcome {
     model,
   };
   return recognition;
+}
+
+/**
+ * The self-evaluation family's claim (gongkai-layouts.md §3 item 7). The reading is the one recognition always did
+ * first on such sheets, so it is done at once; its evidence is what the first table's reading found.
+ */
+export function selfEvalCandidates(sheet: SheetGrid): Candidate[] {
+  const outcome = recognizeSelfEval(sheet);
+  if (!outcome) return [];
+  if (!('template' in outcome)) return [{ family: 'selfeval', template: 'project-selfeval', evidence: [], read: () => ({ outcome, evidence: [], lacks: outcome.reason }) }];
+  const tables = (outcome.model as SelfEvalModel).tables;
+  const evidence: Evidence[] = [];
+  const first = tables[0];
+  if (first.byTitle) evidence.push({ kind: 'title', text: `标题“${first.title}”` });
+  if (first.bySignature) evidence.push({ kind: 'header', text: first.kind === 'department-selfeval' ? '表头含部门预算总额、年度履职目标、一级指标、得分' : '表头含全年预算数、全年执行数、执行率、一级指标、得分' });
+  const budgetRows = tables.reduce((n, t) => n + (t.budget?.rows.length ?? 0), 0);
+  const indicatorRows = tables.reduce((n, t) => n + (t.indicators?.rows.length ?? 0), 0);
+  if (budgetRows + indicatorRows > 0) {
+    const parts = [budgetRows ? `预算执行 ${budgetRows} 行` : '', indicatorRows ? `绩效指标 ${indicatorRows} 行` : ''].filter(Boolean);
+    evidence.push({ kind: 'body', text: `表体：${parts.join('、')}${tables.length > 1 ? `（${tables.length} 张表）` : ''}` });
+  }
+  return [{ family: 'selfeval', template: outcome.template, evidence, read: () => ({ outcome, evidence: [], lacks: evidence.some((e) => e.kind === 'body') ? undefined : '没有找到预算执行或绩效指标的数据行' }) }];
+}
+
+/** The sheet read as the kind the accountant chose (指定表类型): its tables are checked as that kind. */
+export function readSelfEvalAs(sheet: SheetGrid, kind: SelfEvalTable['kind']): Reading {
+  const outcome = recognizeSelfEval(sheet);
+  if (!outcome || !('template' in outcome)) return { outcome: null, evidence: [], lacks: outcome?.reason ?? '没有找到预算执行或绩效指标的表头' };
+  outcome.template = kind;
+  for (const t of (outcome.model as SelfEvalModel).tables) t.kind = kind;
+  for (const span of outcome.tables ?? []) span.template = kind;
+  return { outcome, evidence: [] };
 }
 
 /** Checks one table; exported for tests and for hosts that check a single range. */

@@ -66,6 +66,9 @@ export interface SelfEvalTable {
   missing: string[];
   /** Title and header signature disagree (S-STR-02). */
   kindConflict?: string;
+  /** Which recognition cues named the kind: the title, the header signature (§5 steps 1–2). */
+  byTitle?: boolean;
+  bySignature?: boolean;
 }
 
 export interface SelfEvalModel {

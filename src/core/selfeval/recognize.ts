@@ -328,6 +328,8 @@ export function readTable(sheet: SheetGrid, span: TableSplit): TableOutcome {
     indicators: ind,
     total,
     missing,
+    byTitle: byTitle === kind,
+    bySignature: bySignature === kind,
   };
   if (byTitle && bySignature && byTitle !== bySignature) table.kindConflict = `标题为“${span.title}”，但表头符合${bySignature === 'project-selfeval' ? '项目支出' : '部门（单位）整体'}绩效自评表，按表头识别`;
   return { table };
