@@ -106,7 +106,8 @@ function setText(s: SheetGrid, r: number, c: number, value: string | null): void
 function rowTexts(s: SheetGrid, r: number): { col: number; text: string; cell: Cell }[] {
   const out: { col: number; text: string; cell: Cell }[] = [];
   (s.cells[r] ?? []).forEach((cell, col) => {
-    if (cell && cell.value !== null && String(cell.value).trim() !== '') out.push({ col, text: norm(String(cell.value)), cell });
+    // Numbers as written: norm() would read 11 as a doubled 1.
+    if (cell && cell.value !== null && String(cell.value).trim() !== '') out.push({ col, text: typeof cell.value === 'number' ? String(cell.value) : norm(String(cell.value)), cell });
   });
   return out;
 }
