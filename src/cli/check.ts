@@ -6,7 +6,7 @@
  */
 import fs from 'fs';
 import path from 'path';
-import { CheckResult } from '../core/findings';
+import { CheckResult, TEMPLATE_LABEL, TemplateId } from '../core/findings';
 import type { ReadErrorKind } from '../host/read-error';
 import { annotateWorkbook } from '../host/xlsx-annotate';
 import { checkFile, FileOutcome } from './check-file';
@@ -29,9 +29,14 @@ export const KIND_LABEL: Record<ReadErrorKind, string> = {
 };
 
 export async function runCheck(args: string[], io: CliIO): Promise<number> {
-  const parsed = parseArgs(args, ['--format', '--annotate', '--timeout'], ['--info', '--force']);
+  const parsed = parseArgs(args, ['--format', '--annotate', '--timeout'], ['--info', '--force'], ['--template']);
   if (typeof parsed === 'string') {
     io.err(`juesuan check：${parsed}\n`);
+    return 2;
+  }
+  const templates = templateChoices(parsed.lists.get('--template') ?? []);
+  if (typeof templates === 'string') {
+    io.err(`juesuan check：${templates}\n`);
     return 2;
   }
   const format = (parsed.options.get('--format') as string | undefined) ?? 'text';
@@ -87,15 +92,15 @@ export async function runCheck(args: string[], io: CliIO): Promise<number> {
   }
   // A single file runs in this thread (no worker to start) unless a time limit was asked for explicitly.
   if (files.length > 1 || (files.length === 1 && timeoutText !== undefined)) {
-    const pooled = await checkFilesInPool(files, { timeoutMs: timeoutSeconds * 1000, onDone: (o) => { outcomes.set(o.file, o); progress(o); } });
+    const pooled = await checkFilesInPool(files, { timeoutMs: timeoutSeconds * 1000, templates, onDone: (o) => { outcomes.set(o.file, o); progress(o); } });
     for (let i = 0; i < files.length; i++) {
       if (pooled[i]) continue;
-      const o = await checkFile(files[i]);
+      const o = await checkFile(files[i], templates);
       outcomes.set(o.file, o);
       progress(o);
     }
   } else if (files.length === 1) {
-    const o = await checkFile(files[0]);
+    const o = await checkFile(files[0], templates);
     outcomes.set(o.file, o);
     progress(o);
   }
@@ -193,6 +198,23 @@ function totalLine(outcomes: FileOutcome[]): string {
 /** `halves` only steers which cells --annotate fills; the contract lists the optional sheet fields. */
 function contractSheets(result: CheckResult): object[] {
   return result.sheets.map(({ halves: _halves, ...sheet }) => sheet);
+}
+
+/**
+ * 指定表类型 on the command line: `--template '工作表=模板编号'`, repeatable. The input is never modified, so the
+ * choice holds for this run; the pane stores its choices in the workbook.
+ */
+export function templateChoices(values: string[]): Map<string, TemplateId> | string {
+  const choices = new Map<string, TemplateId>();
+  for (const v of values) {
+    const at = v.lastIndexOf('=');
+    const sheet = at > 0 ? v.slice(0, at).trim() : '';
+    const template = at > 0 ? v.slice(at + 1).trim() : '';
+    if (!sheet || !template) return `--template 的格式应为“工作表=模板编号”，例如 --template 'Sheet3=fiscal-summary'（收到“${v}”）`;
+    if (!(template in TEMPLATE_LABEL)) return `--template：未知的模板编号“${template}”。可用：${Object.keys(TEMPLATE_LABEL).join('、')}`;
+    choices.set(sheet, template as TemplateId);
+  }
+  return choices;
 }
 
 /** The findings contract (shared/tools/README.md); extra fields are allowed, edits go along for `fix`. */

@@ -10,20 +10,24 @@ import { OutputError } from './output';
 export interface ParsedArgs {
   positional: string[];
   options: Map<string, string | true>;
+  /** Every value of a repeatable option, in order. */
+  lists: Map<string, string[]>;
 }
 
-/** Parses `--name value` and `--flag`; `valued` lists the options that take a value. */
-export function parseArgs(args: string[], valued: string[], flags: string[] = []): ParsedArgs | string {
+/** Parses `--name value` and `--flag`; `valued` lists the options that take a value, `repeatable` those given more than once. */
+export function parseArgs(args: string[], valued: string[], flags: string[] = [], repeatable: string[] = []): ParsedArgs | string {
   const positional: string[] = [];
   const options = new Map<string, string | true>();
+  const lists = new Map<string, string[]>();
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a.startsWith('-') && a !== '-') {
       const [name, inline] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
-      if (valued.includes(name)) {
+      if (valued.includes(name) || repeatable.includes(name)) {
         const value = inline ?? args[++i];
         if (value === undefined) return `参数 ${name} 需要一个值`;
-        options.set(name, value);
+        if (repeatable.includes(name)) lists.set(name, [...(lists.get(name) ?? []), value]);
+        else options.set(name, value);
       } else if (flags.includes(name)) {
         options.set(name, true);
       } else {
@@ -33,7 +37,7 @@ export function parseArgs(args: string[], valued: string[], flags: string[] = []
       positional.push(a);
     }
   }
-  return { positional, options };
+  return { positional, options, lists };
 }
 
 /** One input of a run: a workbook to read, or a path already known to be a problem (listed, never dropped). */

@@ -14,9 +14,9 @@ export interface CliIO {
 const COMMANDS: Record<string, { run: () => Promise<Command>; summary: string; help: string[] }> = {
   check: {
     run: async () => runCheck,
-    summary: '审核工作簿：juesuan check <文件或文件夹…> [--format text|json] [--annotate 输出.xlsx或文件夹] [--timeout 秒] [--force]',
+    summary: '审核工作簿：juesuan check <文件或文件夹…> [--format text|json] [--annotate 输出.xlsx或文件夹] [--timeout 秒] [--force] [--template 工作表=模板编号 …]',
     help: [
-      '用法：juesuan check <文件或文件夹…> [--format text|json] [--annotate 输出.xlsx或文件夹] [--timeout 秒] [--force] [--info]',
+      '用法：juesuan check <文件或文件夹…> [--format text|json] [--annotate 输出.xlsx或文件夹] [--timeout 秒] [--force] [--info] [--template 工作表=模板编号 …]',
       '',
       '  <文件或文件夹…>      要审核的 .xlsx；文件夹中的 .xlsx 逐个审核',
       '  --format text|json  输出中文表格（默认）或 JSON',
@@ -24,6 +24,7 @@ const COMMANDS: Record<string, { run: () => Promise<Command>; summary: string; h
       '  --timeout 秒        每个文件的审核时限（默认 120 秒；多个文件在工作线程中并行审核）',
       '  --force             标注副本已存在时替换它（默认不覆盖）',
       '  --info              同时列出读数说明',
+      '  --template 工作表=模板编号  指定表类型（可重复），如 --template \'Sheet3=fiscal-summary\'；该表按所指定的模板读取',
     ],
   },
   draft: {

@@ -7,6 +7,7 @@ import os from 'os';
 import path from 'path';
 import { Worker } from 'worker_threads';
 import type { FileOutcome } from './check-file';
+import type { TemplateId } from '../core/findings';
 
 export interface PoolOptions {
   /** Workers to run at once (default: one per core, never more than files). */
@@ -14,6 +15,8 @@ export interface PoolOptions {
   timeoutMs: number;
   /** Called as each file finishes, in the order they finish. */
   onDone?: (outcome: FileOutcome) => void;
+  /** 指定表类型 (`--template`), sent with every file. */
+  templates?: ReadonlyMap<string, TemplateId>;
   /** Starts a worker (tests give one that hangs or crashes on purpose). */
   spawn?: () => Worker;
 }
@@ -97,7 +100,7 @@ export function checkFilesInPool(files: string[], options: PoolOptions): Promise
           retire(true);
         }, options.timeoutMs);
         current = { index, timer };
-        worker.postMessage({ file: files[index] });
+        worker.postMessage({ file: files[index], templates: [...(options.templates ?? new Map())] });
       };
       const failed = (why: string, outOfMemory: boolean) => {
         if (!ready) {

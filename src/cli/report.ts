@@ -36,8 +36,10 @@ export function textReport(result: CheckResult, options: { showInfo?: boolean } 
     if (s.template) {
       const variant = s.variant ? `（${variantLabel(s.variant)}）` : '';
       out.push(`  ${s.name}：${TEMPLATE_LABEL[s.template]}${variant}${s.unit ? `，单位 ${s.unit}` : ''}`);
+      if (s.evidence?.length) out.push(`    依据：${s.evidence.join('；')}`);
     } else {
       out.push(`  ${s.name}：${s.reason ?? '未识别'}`);
+      if (s.candidate) out.push(`    最接近：${TEMPLATE_LABEL[s.candidate.template]}（${s.candidate.evidence.join('；') || '无明显依据'}），缺少：${s.candidate.lacks || '—'}`);
     }
   }
   const shown = result.findings.filter((f) => options.showInfo || f.severity !== 'info');

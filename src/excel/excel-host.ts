@@ -352,7 +352,9 @@ export class ExcelHost extends JournaledHost {
       onProgress?.({ done: names.length, total: names.length, counting: 'sheets' });
       return { fileName: this.fileName, sheets: grids };
     });
-    this.journal = await this.seal.open(journalText);
+    const stored = await this.seal.open(journalText);
+    // Read-only: the 指定表类型 choices live in the session only, so a re-read must not drop them.
+    this.journal = this.capabilities.canWrite ? stored : { ...stored, templates: this.journal.templates };
     this.workbook = workbook;
     return workbook;
   }

@@ -3,7 +3,7 @@
  * playground (src/host/memory-host.ts) and the fake Excel used in tests. The pane talks to nothing else, so there is
  * exactly one checking path: host.readWorkbook() → checkWorkbook() → host.applyHighlights().
  */
-import { CellRef, CheckResult, Finding, ProposedEdit, SheetSummary } from '../core/findings';
+import { CellRef, CheckResult, Finding, ProposedEdit, SheetSummary, TemplateId } from '../core/findings';
 import { WorkbookGrid } from '../core/grid';
 
 export type NoteKind = 'note' | 'comment' | 'none';
@@ -143,6 +143,9 @@ export interface Host {
    * journal, so 清除标记 here cannot restore those. Null when there are none. Optional: the playground has no other.
    */
   markedElsewhere?(): Promise<string | null>;
+  /** 指定表类型: templates set by hand, stored in the workbook with the journal (optional: not every host stores). */
+  templateChoices?(): Map<string, TemplateId>;
+  setTemplateChoice?(sheet: string, template: TemplateId | null): Promise<void>;
 }
 
 export class HostError extends Error {}

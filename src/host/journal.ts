@@ -76,6 +76,11 @@ export interface Journal {
   foreign?: boolean;
   /** Why the stored journal was refused (damaged, too many entries, not single cells): read as empty, never replayed. */
   rejected?: string;
+  /**
+   * 指定表类型: template ids the accountant set by hand, by sheet name. Not a mark: 清除标记 keeps them, and every
+   * later check uses them.
+   */
+  templates?: Record<string, string>;
 }
 
 export const JOURNAL_KEY = 'juesuan.journal';

@@ -4,7 +4,7 @@
  * store the journal, then write). Each operation is therefore exactly two round trips in Excel.
  */
 import { a1, parseA1, rangeA1 } from '../core/address';
-import { CheckResult, Finding, ProposedEdit, SheetSummary } from '../core/findings';
+import { CheckResult, Finding, ProposedEdit, SheetSummary, TEMPLATE_LABEL, TemplateId } from '../core/findings';
 import { WorkbookGrid } from '../core/grid';
 import {
   ConfirmForeignRestore,
@@ -246,6 +246,25 @@ export abstract class JournaledHost implements Host {
     return { written: writes.length, skipped, ...lockedNote };
   }
 
+  /** 指定表类型: the templates set by hand, as stored in the workbook with the journal. */
+  templateChoices(): Map<string, TemplateId> {
+    return new Map(Object.entries(this.journal.templates ?? {}).filter(([, t]) => t in TEMPLATE_LABEL) as [string, TemplateId][]);
+  }
+
+  /**
+   * Sets (or, with null, clears) a sheet's template, stored in the workbook with the journal so every later check
+   * uses it. Where the host cannot write, the choice lasts for the session only.
+   */
+  async setTemplateChoice(sheet: string, template: TemplateId | null): Promise<void> {
+    const base = this.capabilities.canWrite ? (await this.backend.snapshot({ cells: [] })).journal : this.journal;
+    const templates = { ...(base.templates ?? {}) };
+    if (template) templates[sheet] = template;
+    else delete templates[sheet];
+    const journal: Journal = { ...base, templates };
+    if (this.capabilities.canWrite) await this.backend.commit({ writes: [], journal });
+    this.journal = journal;
+  }
+
   /** Lets a host update its cached grid after values were written. */
   protected afterEdits(_writes: CellWrite[]): void {}
 
@@ -304,8 +323,8 @@ export abstract class JournaledHost implements Host {
           .filter((w) => w.fill !== undefined || w.note !== undefined);
       }
     }
-    // Explanations are the accountant's words, not marks: they stay.
-    const journal: Journal = stored.explained ? { ...emptyJournal(), explained: stored.explained } : emptyJournal();
+    // Explanations and 指定表类型 choices are the accountant's, not marks: they stay.
+    const journal: Journal = { ...emptyJournal(), ...(stored.explained ? { explained: stored.explained } : {}), ...(stored.templates ? { templates: stored.templates } : {}) };
     await this.backend.commit({ writes, journal, deleteSheets });
     this.journal = journal;
     const userChanged = [...plan.userChanged, ...gone].map(toRef);
