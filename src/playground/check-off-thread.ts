@@ -3,7 +3,7 @@
  * engine runs there (check-worker.ts). The recognitions the draft tab uses are made on this thread only when that
  * tab asks for them. Where a worker cannot be started the check runs here, as in the add-in.
  */
-import { CheckedWorkbook, WorkbookContext, checkInContext, recognizeSheet } from '../core/engine';
+import { CheckedWorkbook, CheckOptions, WorkbookContext, checkInContext, recognizeSheet } from '../core/engine';
 import { WorkbookGrid } from '../core/grid';
 import { Recognition, isRecognition } from '../core/recognition';
 import type { CheckReply, CheckRequest } from './check-worker';
@@ -14,18 +14,18 @@ const ROWS_PER_MESSAGE = 4000;
 const nextTask = () => new Promise<void>((r) => setTimeout(r, 0));
 
 /** The workbook with its recognitions made on first use (the draft tab), not with every check. */
-function lazyContext(workbook: WorkbookGrid): WorkbookContext {
+function lazyContext(workbook: WorkbookGrid, options: CheckOptions): WorkbookContext {
   let recognitions: Recognition[] | null = null;
   return {
     workbook,
     get recognitions() {
-      recognitions ??= workbook.sheets.map((s) => recognizeSheet(s)).filter(isRecognition);
+      recognitions ??= workbook.sheets.map((s) => recognizeSheet(s, options.templates?.get(s.name))).filter(isRecognition);
       return recognitions;
     },
   };
 }
 
-export function offThreadChecker(): { check: (wb: WorkbookGrid) => Promise<CheckedWorkbook>; dispose: () => void } {
+export function offThreadChecker(): { check: (wb: WorkbookGrid, options?: CheckOptions) => Promise<CheckedWorkbook>; dispose: () => void } {
   let worker: Worker | null = null;
   const start = (): Worker | null => {
     if (worker) return worker;
@@ -38,9 +38,9 @@ export function offThreadChecker(): { check: (wb: WorkbookGrid) => Promise<Check
     return worker;
   };
 
-  const check = async (wb: WorkbookGrid): Promise<CheckedWorkbook> => {
+  const check = async (wb: WorkbookGrid, options: CheckOptions = {}): Promise<CheckedWorkbook> => {
     const w = start();
-    if (!w) return checkInContext(wb);
+    if (!w) return checkInContext(wb, options);
     const reply = new Promise<CheckReply>((resolve) => {
       w.onmessage = (e: MessageEvent<CheckReply>) => resolve(e.data);
       w.onerror = (e) => resolve({ kind: 'error', message: e.message || '后台校验中止' });
@@ -54,15 +54,15 @@ export function offThreadChecker(): { check: (wb: WorkbookGrid) => Promise<Check
         await nextTask();
       }
     }
-    send({ kind: 'check' });
+    send({ kind: 'check', templates: [...(options.templates ?? new Map())] });
     const m = await reply;
     if (m.kind === 'error') {
       // A worker that failed is not reused; the check is still done, here.
       w.terminate();
       worker = null;
-      return checkInContext(wb);
+      return checkInContext(wb, options);
     }
-    return { result: m.result, context: lazyContext(wb) };
+    return { result: m.result, context: lazyContext(wb, options) };
   };
 
   // Started with the workbook, so its code is loaded and compiled before the first 一键审核.

@@ -6,12 +6,13 @@
  */
 import { checkInContext } from '../core/engine';
 import { Cell, SheetGrid, WorkbookGrid } from '../core/grid';
-import { CheckResult } from '../core/findings';
+import { CheckResult, TemplateId } from '../core/findings';
 
 export type CheckRequest =
   | { kind: 'begin'; fileName: string; sheets: SheetGrid[] }
   | { kind: 'rows'; sheet: number; rows: (Cell | undefined)[][] }
-  | { kind: 'check' };
+  /** 指定表类型: the accountant's templates by sheet name. */
+  | { kind: 'check'; templates: [string, TemplateId][] };
 
 export type CheckReply = { kind: 'result'; result: CheckResult } | { kind: 'error'; message: string };
 
@@ -28,7 +29,7 @@ scope.onmessage = (e) => {
     for (const row of m.rows) cells.push(row);
   } else {
     try {
-      scope.postMessage({ kind: 'result', result: checkInContext(workbook!).result });
+      scope.postMessage({ kind: 'result', result: checkInContext(workbook!, { templates: new Map(m.templates) }).result });
     } catch (err) {
       scope.postMessage({ kind: 'error', message: err instanceof Error ? err.message : String(err) });
     } finally {

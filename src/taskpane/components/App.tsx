@@ -19,9 +19,9 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { checkInContext, CheckedWorkbook, WorkbookContext } from '../../core/engine';
+import { checkInContext, CheckedWorkbook, CheckOptions, WorkbookContext } from '../../core/engine';
 import { placedRows, TemplateSheet } from '../../core/templates';
-import { CheckResult, Finding, ProposedEdit, SEVERITY_LABEL, Severity } from '../../core/findings';
+import { CheckResult, Finding, ProposedEdit, SEVERITY_LABEL, Severity, TemplateId } from '../../core/findings';
 import { WorkbookGrid } from '../../core/grid';
 import { locationOf } from '../../core/present';
 import { CellChange, ForeignRestoreChoice, ForeignRestorePlan, Host, WriteReport } from '../../host/host';
@@ -47,8 +47,8 @@ const useStyles = makeStyles({
 
 export interface AppProps {
   host: Host;
-  /** The check; the playground's runs in a Web Worker and so answers later. */
-  check?: (wb: WorkbookGrid) => CheckedWorkbook | Promise<CheckedWorkbook>;
+  /** The check; the playground's runs in a Web Worker and so answers later. 指定表类型 choices go with it. */
+  check?: (wb: WorkbookGrid, options?: CheckOptions) => CheckedWorkbook | Promise<CheckedWorkbook>;
   /** Extra actions (the playground's download button). */
   extraActions?: (result: CheckResult | null, busy: boolean) => React.ReactNode;
   /** Called after anything was written, so a host view can refresh. */
@@ -112,7 +112,7 @@ export const App: React.FC<AppProps> = ({ host, check = checkInContext, extraAct
     const wb = await host.readWorkbook((p) => setPhase({ kind: 'busy', label: S.reading(p.done, p.total, p.counting), value: p.total ? p.done / p.total : undefined }));
     setPhase({ kind: 'busy', label: S.checking });
     await yieldToBrowser();
-    const { result: r, context: checked } = await check(wb);
+    const { result: r, context: checked } = await check(wb, { templates: host.templateChoices?.() });
     const exp = host.explanations();
     setResult(r);
     setContext(checked);
@@ -131,6 +131,14 @@ export const App: React.FC<AppProps> = ({ host, check = checkInContext, extraAct
     onChanged?.(r);
     return { result: r, marked };
   };
+
+  /** 指定表类型: stored in the workbook with the journal, then the workbook is checked again with it. */
+  const chooseTemplate = (sheet: string, template: TemplateId | null) =>
+    guard(S.choosing, async () => {
+      await host.setTemplateChoice!(sheet, template);
+      const { marked } = await readAndCheck(true);
+      setNotice({ intent: 'success', text: caps.canWrite ? marked : S.doneReadOnly });
+    });
 
   const runCheck = () =>
     guard(S.reading(0, 0), async () => {
@@ -369,7 +377,12 @@ export const App: React.FC<AppProps> = ({ host, check = checkInContext, extraAct
                   />
                 ))}
               </fieldset>
-              <Summary sheets={result.sheets} />
+              <Summary
+                sheets={result.sheets}
+                onChoose={host.setTemplateChoice ? chooseTemplate : undefined}
+                chosen={host.templateChoices?.()}
+                disabled={busy}
+              />
               <FindingsList
                 groups={groups}
                 result={result}

@@ -1,21 +1,46 @@
 import * as React from 'react';
-import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { SheetSummary, TEMPLATE_LABEL } from '../../core/findings';
+import { Button, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { SheetSummary, TEMPLATE_LABEL, TemplateId } from '../../core/findings';
 import { S } from '../strings';
 
 const useStyles = makeStyles({
   toggle: { minWidth: 0, padding: 0, justifyContent: 'flex-start', fontWeight: tokens.fontWeightRegular },
   table: { width: '100%', borderCollapse: 'collapse', fontSize: tokens.fontSizeBase200, tableLayout: 'auto' },
-  cell: { textAlign: 'left', padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, overflowWrap: 'anywhere' },
+  cell: { textAlign: 'left', verticalAlign: 'top', padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, overflowWrap: 'anywhere' },
   // 万元 must not break into 万/元 in a narrow pane.
   unit: { whiteSpace: 'nowrap' },
+  evidence: { color: tokens.colorNeutralForeground3, display: 'block' },
   title: { fontWeight: tokens.fontWeightSemibold, display: 'block', marginTop: tokens.spacingVerticalS },
 });
 
+export interface SummaryProps {
+  sheets: SheetSummary[];
+  /** 指定表类型: set (or with null, clear) a sheet's template; absent where the host cannot store a choice. */
+  onChoose?: (sheet: string, template: TemplateId | null) => void;
+  /** The sheets whose template was set by hand. */
+  chosen?: ReadonlyMap<string, TemplateId>;
+  disabled?: boolean;
+}
+
+const TEMPLATE_IDS = Object.keys(TEMPLATE_LABEL) as TemplateId[];
+
+/** 指定表类型: a native select, so it is keyboard reachable and read by screen readers as the sheet's choice. */
+const TemplateChoice: React.FC<{ sheet: string; value: TemplateId | undefined; onChoose: NonNullable<SummaryProps['onChoose']>; disabled?: boolean }> = ({ sheet, value, onChoose, disabled }) => (
+  <Select size="small" aria-label={S.chooseTemplateFor(sheet)} value={value ?? ''} disabled={disabled} onChange={(_, d) => onChoose(sheet, (d.value || null) as TemplateId | null)}>
+    <option value="">{S.autoRecognise}</option>
+    {TEMPLATE_IDS.map((id) => (
+      <option key={id} value={id}>
+        {TEMPLATE_LABEL[id]}
+      </option>
+    ))}
+  </Select>
+);
+
 /** The recognised tables as one line (`识别 10 张表，未识别 0 张`) that opens to the table: findings come first. */
-export const Summary: React.FC<{ sheets: SheetSummary[] }> = ({ sheets }) => {
+export const Summary: React.FC<SummaryProps> = ({ sheets, onChoose, chosen, disabled }) => {
   const styles = useStyles();
-  const [open, setOpen] = React.useState(false);
+  // A sheet left 未识别 is worth seeing at once: the accountant may set its template here.
+  const [open, setOpen] = React.useState(() => sheets.some((s) => !s.template && s.candidate));
   const known = sheets.filter((s) => s.template);
   const unknown = sheets.filter((s) => !s.template);
   return (
@@ -30,14 +55,27 @@ export const Summary: React.FC<{ sheets: SheetSummary[] }> = ({ sheets }) => {
               <th className={styles.cell}>工作表</th>
               <th className={styles.cell}>{S.template}</th>
               <th className={`${styles.cell} ${styles.unit}`}>{S.unit}</th>
+              {onChoose && <th className={styles.cell}>{S.chooseTemplate}</th>}
             </tr>
           </thead>
           <tbody>
             {known.map((s) => (
               <tr key={s.name}>
                 <td className={styles.cell}>{s.name}</td>
-                <td className={styles.cell}>{TEMPLATE_LABEL[s.template!]}</td>
+                <td className={styles.cell}>
+                  {TEMPLATE_LABEL[s.template!]}
+                  {s.evidence?.length ? (
+                    <Text size={100} className={styles.evidence} data-testid="evidence">
+                      {S.evidence}：{s.evidence.join('；')}
+                    </Text>
+                  ) : null}
+                </td>
                 <td className={`${styles.cell} ${styles.unit}`}>{s.unit ?? '—'}</td>
+                {onChoose && (
+                  <td className={styles.cell}>
+                    <TemplateChoice sheet={s.name} value={chosen?.get(s.name)} onChoose={onChoose} disabled={disabled} />
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>
@@ -52,6 +90,12 @@ export const Summary: React.FC<{ sheets: SheetSummary[] }> = ({ sheets }) => {
                 <Text size={200}>
                   {s.name}：{s.reason ?? '未识别'}
                 </Text>
+                {s.candidate && (
+                  <Text size={100} className={styles.evidence}>
+                    {S.nearest(TEMPLATE_LABEL[s.candidate.template], s.candidate.evidence.join('；'), s.candidate.lacks)}
+                  </Text>
+                )}
+                {onChoose && <TemplateChoice sheet={s.name} value={chosen?.get(s.name)} onChoose={onChoose} disabled={disabled} />}
               </li>
             ))}
           </ul>
