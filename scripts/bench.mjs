@@ -9,6 +9,9 @@
 // at 5k, 50k and 200k rows: load time, 一键审核 time, click-on-a-finding-to-selection time, the longest main-thread task
 // during each (PerformanceObserver longtask) and peak memory (page JS heap by CDP Performance.getMetrics, and the
 // browser's whole process tree by proportional set size). `--playground` runs only that section (it builds dist/addin when missing).
+// Beside the engine figures, the check time of the engine at an earlier commit (`--baseline <commit>`, default
+// 6f04ab8, the engine before issue 16's recognition), built from `git archive` into a temporary directory, side by
+// side with today's: warm, each in a process of its own, and in a new process.
 // `--quick` skips 200k. Figures only; no test asserts a timing.
 import { createRequire } from 'module';
 import { execFileSync } from 'child_process';
@@ -25,6 +28,20 @@ const ExcelJS = require('exceljs');
 
 const sizes = process.argv.includes('--quick') ? [5000, 50000] : [5000, 50000, 200000];
 const playgroundOnly = process.argv.includes('--playground');
+const baselineArg = process.argv.indexOf('--baseline');
+const BASELINE = baselineArg > 0 ? process.argv[baselineArg + 1] : '6f04ab8';
+
+/** The engine of an earlier commit, compiled from `git archive` with this checkout's node_modules. */
+function buildBaseline(commit) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'juesuan-baseline-'));
+  const archive = execFileSync('git', ['-C', root, 'archive', commit, 'src', 'tsconfig.json', 'tsconfig.cli.json', 'package.json']);
+  execFileSync('tar', ['-x', '-C', dir], { input: archive });
+  fs.symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+  execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', path.join(dir, 'tsconfig.cli.json')], { stdio: 'inherit' });
+  return { dir, engine: path.join(dir, 'dist/core/engine.js') };
+}
+
+let baseline = null;
 
 /** A 支出决算表 with `rows` 项 rows under 类/款 rows; every sum holds in integer cents, except one cent in every 997th 款. */
 async function syntheticWorkbook(rows, file, { errorInLastKuan = false } = {}) {
@@ -112,14 +129,50 @@ async function measure(file, label, runs, warmups) {
   const cells = grid.sheets.reduce((s, sh) => s + sh.rowCount * sh.colCount, 0);
   const parse = median(parses);
   const check = median(checks);
-  return { label, runs, warmups, sizeKB: (bytes.length / 1024).toFixed(0), cells, parse, check, ratio: check / parse, findings: result.findings.length, fresh: measureFresh(file) };
+  return {
+    label, runs, warmups, sizeKB: (bytes.length / 1024).toFixed(0), cells, parse, check, ratio: check / parse, findings: result.findings.length,
+    fresh: measureFresh(file), oldFresh: measureFresh(file, baseline.engine), side: sideBySide(file, runs, warmups),
+  };
+}
+
+/**
+ * The warm check of the baseline engine and of today's, each in a process of its own (two engines in one process
+ * share decimal.js and the grid's shapes, and the second to run paid for the first's compiled code), alternating
+ * old, new, old, new; each figure is the lower of its two medians, the less disturbed by other load on the machine.
+ */
+function sideBySide(file, runs, warmups) {
+  const once = (engine) => {
+    const script = `
+      const { readXlsx } = require(${JSON.stringify(path.join(root, 'dist/host/xlsx-read.js'))});
+      const { checkWorkbook } = require(${JSON.stringify(engine)});
+      const bytes = new Uint8Array(require('fs').readFileSync(${JSON.stringify(file)}));
+      (async () => {
+        const times = [];
+        for (let i = 0; i < ${warmups + runs}; i++) {
+          const grid = await readXlsx(bytes, 'x.xlsx');
+          const t0 = process.hrtime.bigint();
+          checkWorkbook(grid);
+          if (i >= ${warmups}) times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+        }
+        times.sort((a, b) => a - b);
+        console.log(times[Math.floor(times.length / 2)]);
+      })();`;
+    return Number(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }));
+  };
+  const olds = [];
+  const news = [];
+  for (let i = 0; i < 2; i++) {
+    olds.push(once(baseline.engine));
+    news.push(once(path.join(root, 'dist/core/engine.js')));
+  }
+  return { old: Math.min(...olds), now: Math.min(...news) };
 }
 
 /** The first parse and the first check in a new process, as one `juesuan check` of one file pays them. */
-function measureFresh(file) {
+function measureFresh(file, engine = path.join(root, 'dist/core/engine.js')) {
   const script = `
     const { readXlsx } = require(${JSON.stringify(path.join(root, 'dist/host/xlsx-read.js'))});
-    const { checkWorkbook } = require(${JSON.stringify(path.join(root, 'dist/core/engine.js'))});
+    const { checkWorkbook } = require(${JSON.stringify(engine)});
     const bytes = new Uint8Array(require('fs').readFileSync(${JSON.stringify(file)}));
     (async () => {
       const t0 = process.hrtime.bigint();
@@ -150,6 +203,7 @@ if (!playgroundOnly) await benchEngineAndExcel();
 await benchPlayground();
 
 async function benchEngineAndExcel() {
+baseline = buildBaseline(BASELINE);
 const fixtures = fs.readdirSync(path.join(root, 'test/fixtures')).filter((f) => f.endsWith('.xlsx')).sort();
 const results = [];
 for (const name of fixtures) results.push(await measure(path.join(root, 'test/fixtures', name), name, 7, 15));
@@ -173,9 +227,22 @@ console.log('Per workbook: medians of `runs` parses and checks after `warm-ups` 
 console.log('run, where the code is compiled by then), and the first parse and check in a new process (one `juesuan check`).');
 printTable(results);
 console.log('');
+console.log(`Check time side by side: the engine at ${BASELINE} and today's, warm (each in a process of its own) and in a new process.`);
+{
+  const head = ['workbook', `warm ${BASELINE} ms`, 'warm now ms', 'now/old', `new process ${BASELINE} ms`, 'new process now ms', 'now/old'];
+  const pct = (a, b) => `${a >= b ? '+' : ''}${((a / b - 1) * 100).toFixed(0)} %`;
+  const data = results.map((r) => [r.label, r.side.old.toFixed(1), r.side.now.toFixed(1), pct(r.side.now, r.side.old), r.oldFresh.check.toFixed(0), r.fresh.check.toFixed(0), pct(r.fresh.check, r.oldFresh.check)]);
+  const widths = head.map((h, i) => Math.max(h.length, ...data.map((d) => d[i].length)));
+  const line = (cells) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  console.log(line(head));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const d of data) console.log(line(d));
+}
+console.log('');
 for (const g of growth) console.log(`growth ${g}`);
 console.log(`peak memory: "peak MB" is the max RSS of the new process that parsed and checked the workbook once; this process, which kept every run: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
 fs.rmSync(tmp, { recursive: true, force: true });
+fs.rmSync(baseline.dir, { recursive: true, force: true });
 
 // ── The Excel host through the fake request context ────────────────────────────────────────────────────────────
 /** Loads .ts files (the fake context and the Office.js host) by transpiling them; no build step for the bench. */
