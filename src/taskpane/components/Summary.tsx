@@ -24,6 +24,9 @@ export interface SummaryProps {
 
 const TEMPLATE_IDS = Object.keys(TEMPLATE_LABEL) as TemplateId[];
 
+/** The engine's reason for a sheet with nothing in it (engine.ts unrecognisedReason). */
+const BLANK_SHEET = '未识别：空白工作表';
+
 /** 指定表类型: a native select, so it is keyboard reachable and read by screen readers as the sheet's choice. */
 const TemplateChoice: React.FC<{ sheet: string; value: TemplateId | undefined; onChoose: NonNullable<SummaryProps['onChoose']>; disabled?: boolean }> = ({ sheet, value, onChoose, disabled }) => (
   <Select size="small" aria-label={S.chooseTemplateFor(sheet)} value={value ?? ''} disabled={disabled} onChange={(_, d) => onChoose(sheet, (d.value || null) as TemplateId | null)}>
@@ -39,8 +42,9 @@ const TemplateChoice: React.FC<{ sheet: string; value: TemplateId | undefined; o
 /** The recognised tables as one line (`识别 10 张表，未识别 0 张`) that opens to the table: findings come first. */
 export const Summary: React.FC<SummaryProps> = ({ sheets, onChoose, chosen, disabled }) => {
   const styles = useStyles();
-  // A sheet left 未识别 is worth seeing at once: the accountant may set its template here.
-  const [open, setOpen] = React.useState(() => sheets.some((s) => !s.template && s.candidate));
+  // A sheet left 未识别 (not merely blank) is worth seeing at once: nothing in it was checked, and the accountant may
+  // set its template here.
+  const [open, setOpen] = React.useState(() => sheets.some((s) => !s.template && s.reason !== BLANK_SHEET));
   const known = sheets.filter((s) => s.template);
   const unknown = sheets.filter((s) => !s.template);
   return (
