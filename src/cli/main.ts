@@ -68,6 +68,17 @@ const COMMANDS: Record<string, { run: () => Promise<Command>; summary: string; h
       '  改动的单元格标绿并加批注，清单见“校验更正清单”工作表；原文件不改动。输出文件已存在时不覆盖，加 --force 才替换。',
     ],
   },
+  rules: {
+    run: async () => (await import('./rules')).runRules,
+    summary: '列出全部审核规则（编号、公式、强制或提示）：juesuan rules [--format text|json|markdown]',
+    help: [
+      '用法：juesuan rules [--format text|json|markdown]',
+      '',
+      '  列出每一条审核规则：编号、名称、公式（表、行次、栏次）、类别（强制：可报错误；提示：只报尾数误差、提示或说明）、',
+      '  可能的结果及其判定、提示语、是否给出更正和规范依据。',
+      '  --format  text 中文表格（默认）；json 供程序读取；markdown 即 docs/rules.md',
+    ],
+  },
 };
 
 export const USAGE = [

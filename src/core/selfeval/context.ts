@@ -8,6 +8,12 @@ import { SheetGrid } from '../grid';
 import { Decimal, fixed, Reading } from '../numbers';
 import { SelfEvalTable } from './model';
 import { readCellNumber, shownText } from './parse';
+import R_PREC from '../reading/R-PREC';
+import S_PARSE_01 from './rules/S-PARSE-01';
+import S_PARSE_02 from './rules/S-PARSE-02';
+import S_IND_02 from './rules/S-IND-02';
+import R_TEXT from '../reading/R-TEXT';
+import type { RuleDefinition } from '../rules/definition';
 
 export type FieldKind = 'amount' | 'rate' | 'score' | 'weight';
 
@@ -32,9 +38,10 @@ export class TableCheck {
     return a1(row, col);
   }
 
-  add(
-    rule: string,
-    severity: Finding['severity'],
+  /** Records a finding of `rule`; the severity must be one the rule declares. */
+  add<S extends Finding['severity']>(
+    rule: RuleDefinition<S>,
+    severity: NoInfer<S>,
     at: { row: number; col: number } | null,
     message: string,
     extra: Partial<Omit<Finding, 'sheet' | 'cell' | 'rule' | 'severity' | 'message'>> = {},
@@ -42,7 +49,7 @@ export class TableCheck {
     const f: Finding = {
       sheet: this.sheet.name,
       cell: at ? a1(at.row, at.col) : null,
-      rule,
+      rule: rule.id,
       severity,
       stated: extra.stated ?? null,
       expected: extra.expected ?? null,
@@ -101,16 +108,16 @@ export class TableCheck {
       if (r.unitWord === '分') how = `${label}“${raw}”带单位“分”，为文本，按 ${shownValue} 读取`;
       else if (r.unitWord) how = `${label}“${raw}”带单位“${r.unitWord}”，为文本，按 ${shownValue} 读取${this.unit ? `（表头已注明${this.unit}）` : ''}`;
       else if (raw !== raw.trim()) how = `${label}单元格“${raw}”为带空格的文本，按 ${shownValue} 读取`;
-      this.add('S-PARSE-02', 'info', at, how, { stated: raw, expected: shownValue });
+      this.add(S_PARSE_02, 'info', at, how, { stated: raw, expected: shownValue });
     } else if (r.kind === 'number' && r.storedValue) {
-      this.add('R-PREC', 'info', at, `存储值 ${r.storedValue.toString()} 多于显示的小数位，按显示的 ${fixed(r.value, r.decimals)} 核对`, {
+      this.add(R_PREC, 'info', at, `存储值 ${r.storedValue.toString()} 多于显示的小数位，按显示的 ${fixed(r.value, r.decimals)} 核对`, {
         stated: fixed(r.value, r.decimals) + (r.percent ? '%' : ''),
         expected: null,
       });
     } else if (r.kind === 'unknown') {
-      this.add('S-PARSE-01', 'info', at, `${label}为公式但没有计算结果，需要它的计算均已跳过（不按 0 处理）`);
+      this.add(S_PARSE_01, 'info', at, `${label}为公式但没有计算结果，需要它的计算均已跳过（不按 0 处理）`);
     } else if (r.kind === 'unreadable') {
-      const rule = kind === 'score' || kind === 'weight' ? 'S-IND-02' : 'R-TEXT';
+      const rule = kind === 'score' || kind === 'weight' ? S_IND_02 : R_TEXT;
       this.add(rule, 'warning', at, `${label}“${r.text}”无法识别为数字，未计入合计和核对`, { stated: r.text, expected: null });
     }
     return r;

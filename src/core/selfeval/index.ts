@@ -16,6 +16,7 @@ import { checkIndicators } from './rules/indicators';
 import { checkStructure } from './rules/structure';
 import { checkTotal } from './rules/total';
 import { TARGET_TABLE_REASON } from './vocab';
+import S_STR_02 from './rules/S-STR-02';
 
 export type { SelfEvalModel, SelfEvalTable } from './model';
 
@@ -57,7 +58,7 @@ export function recognizeSelfEval(sheet: SheetGrid): RecognitionOutcome {
   const findings: Finding[] = [];
   for (const t of tables) {
     if (t.kindConflict) {
-      findings.push({ sheet: sheet.name, cell: t.titleRow !== null ? rangeA1(t.titleRow, 0, t.titleRow, 0) : null, rule: 'S-STR-02', severity: 'info', stated: t.title, expected: t.kind, message: t.kindConflict });
+      findings.push({ sheet: sheet.name, cell: t.titleRow !== null ? rangeA1(t.titleRow, 0, t.titleRow, 0) : null, rule: S_STR_02.id, severity: 'info', stated: t.title, expected: t.kind, message: t.kindConflict });
     }
   }
   const spans: TableSpan[] = tables.map((t) => ({ template: t.kind, range: rangeA1(t.top, t.left, t.bottom, t.right), variant: t.form ? `${t.variant} ${t.form}` : t.variant }));

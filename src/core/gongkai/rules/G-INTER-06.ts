@@ -1,8 +1,11 @@
-import { GRule, identity, line, lineTerm } from './kit';
+import { gRule, GRule, identity, line, lineTerm } from './kit';
 
-const R: GRule = {
+const R: GRule = gRule({
   id: 'G-INTER-06',
-  title: '财政拨款收入支出决算总表 行1–3 = 收入支出决算总表 行1–3',
+  title: '财政拨款总表与总表：财政拨款收入',
+  formula: '财政拨款收入支出决算总表 行1–3 = 收入支出决算总表 行1–3',
+  tables: ['fiscal-summary', 'income-expenditure-summary'],
+  kind: 'eq',
   instances: (ctx) => {
     const fs = ctx.one('fiscal-summary');
     const ie = ctx.one('income-expenditure-summary');
@@ -12,6 +15,6 @@ const R: GRule = {
       identity(R.id, line(fs, k), [lineTerm(ie, k)], `${fs.sheet.name} ${names[k - 1]}（行${k}）= ${ie.sheet.name} 行${k}`),
     );
   },
-};
+});
 
 export default R;

@@ -1,8 +1,11 @@
-import { codedTerm, FUNCTION_CLASSES, GRule, identity, line } from './kit';
+import { codedTerm, FUNCTION_CLASSES, gRule, GRule, identity, line } from './kit';
 
-const R: GRule = {
+const R: GRule = gRule({
   id: 'G-INTER-10',
-  title: '财政拨款收入支出决算总表 政府性基金栏 = 政府性基金预算财政拨款收入支出决算表 合计行及各类',
+  title: '财政拨款总表与政府性基金表',
+  formula: '财政拨款收入支出决算总表 政府性基金栏 = 政府性基金预算财政拨款收入支出决算表 合计行及各类',
+  tables: ['fiscal-summary', 'gov-fund'],
+  kind: 'eq',
   instances: (ctx) => {
     const fs = ctx.one('fiscal-summary');
     const gf = ctx.one('gov-fund');
@@ -18,6 +21,6 @@ const R: GRule = {
       ),
     ];
   },
-};
+});
 
 export default R;

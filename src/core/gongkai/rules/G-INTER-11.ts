@@ -1,8 +1,11 @@
-import { codedTerm, FUNCTION_CLASSES, GRule, identity, line } from './kit';
+import { codedTerm, FUNCTION_CLASSES, gRule, GRule, identity, line } from './kit';
 
-const R: GRule = {
+const R: GRule = gRule({
   id: 'G-INTER-11',
-  title: '财政拨款收入支出决算总表 国有资本经营栏 = 国有资本经营预算财政拨款支出决算表 合计行及各类',
+  title: '财政拨款总表与国有资本经营表',
+  formula: '财政拨款收入支出决算总表 国有资本经营栏 = 国有资本经营预算财政拨款支出决算表 合计行及各类',
+  tables: ['fiscal-summary', 'state-capital'],
+  kind: 'eq',
   instances: (ctx) => {
     const fs = ctx.one('fiscal-summary');
     const sc = ctx.one('state-capital');
@@ -24,6 +27,6 @@ const R: GRule = {
         : []),
     ];
   },
-};
+});
 
 export default R;

@@ -1,9 +1,12 @@
-import { FUNCTION_CLASSES, GRule, identity, line, lineTerm } from './kit';
+import { FUNCTION_CLASSES, gRule, GRule, identity, line, lineTerm } from './kit';
 
 /** Fiscal money is part of all money: FS ≤ IE (identities.md G-INTER-15; equality only under G-INTER-18). */
-const R: GRule = {
+const R: GRule = gRule({
   id: 'G-INTER-15',
-  title: '财政拨款收入支出决算总表 各类支出、本年支出合计、年初/年末结转和结余 ≤ 收入支出决算总表 对应数',
+  title: '财政拨款收支不超过全部收支',
+  formula: '财政拨款收入支出决算总表 各类支出、本年支出合计、年初/年末结转和结余 ≤ 收入支出决算总表 对应数',
+  tables: ['fiscal-summary', 'income-expenditure-summary'],
+  kind: 'def',
   instances: (ctx) => {
     const fs = ctx.one('fiscal-summary');
     const ie = ctx.one('income-expenditure-summary');
@@ -20,6 +23,6 @@ const R: GRule = {
       ...identity(R.id, line(fs, 60, 2), [lineTerm(ie, 60)], `${f} 年末财政拨款结转和结余（行60）不应大于 ${i} 年末结转和结余（行60）`, le),
     ];
   },
-};
+});
 
 export default R;

@@ -1,13 +1,16 @@
 import { Decimal } from '../../numbers';
-import { GRule, identity, line, lineTerm } from './kit';
+import { gRule, GRule, identity, line, lineTerm } from './kit';
 
 /**
  * Conditional: when the department has no non-fiscal money (IE 行4–8, 28, 59 all 0) and its non-fiscal balance is
  * untouched, all spending is fiscal and FS 行59 栏2 must equal IE 行58.
  */
-const R: GRule = {
+const R: GRule = gRule({
   id: 'G-INTER-18',
-  title: '（条件）全部为财政拨款时：财政拨款本年支出合计（行59）= 收入支出决算总表 本年支出合计（行58）',
+  title: '（条件）全部为财政拨款时两张总表支出相等',
+  formula: '（条件）全部为财政拨款时：财政拨款本年支出合计（行59）= 收入支出决算总表 本年支出合计（行58）',
+  tables: ['fiscal-summary', 'income-expenditure-summary'],
+  kind: 'cond',
   instances: (ctx) => {
     const fs = ctx.one('fiscal-summary');
     const ie = ctx.one('income-expenditure-summary');
@@ -21,6 +24,6 @@ const R: GRule = {
     if (!ie29.minus(fs28).equals(ie60.minus(fs60))) return [];
     return identity(R.id, line(fs, 59, 2), [lineTerm(ie, 58)], `${fs.sheet.name} 本年支出合计（行59）= ${ie.sheet.name} 本年支出合计（行58）（本部门无非财政拨款收支）`, { strength: 'cond' });
   },
-};
+});
 
 export default R;

@@ -1,13 +1,16 @@
 import { Decimal } from '../../numbers';
-import { coded, codedTerm, everyRow, GRule, identity } from './kit';
+import { coded, codedTerm, everyRow, gRule, GRule, identity } from './kit';
 
 const COLUMNS: [number, string][] = [[1, '小计/合计'], [2, '基本支出'], [3, '项目支出']];
 const CENT = new Decimal('0.01');
 
 /** Conditional: when all spending is 一般公共预算 (GB 合计 = EXP 合计), the two tables agree row by row. */
-const R: GRule = {
+const R: GRule = gRule({
   id: 'G-INTER-19',
-  title: '（条件）支出全部为一般公共预算时：一般公共预算财政拨款支出决算表 每行 = 支出决算表 同一科目',
+  title: '（条件）全部为一般公共预算时两张支出表逐行相等',
+  formula: '（条件）支出全部为一般公共预算时：一般公共预算财政拨款支出决算表 每行 = 支出决算表 同一科目',
+  tables: ['general-budget-expenditure', 'expenditure'],
+  kind: 'cond',
   instances: (ctx) => {
     const gb = ctx.one('general-budget-expenditure');
     const exp = ctx.one('expenditure');
@@ -30,6 +33,6 @@ const R: GRule = {
       ),
     ];
   },
-};
+});
 
 export default R;

@@ -1,10 +1,13 @@
 import { brokenAncestors, codedTables, liveColumns } from './coded';
 import { childrenOf } from '../model';
-import { GRule, treeSums } from './kit';
+import { gRule, GRule, treeSums } from './kit';
 
-const R: GRule = {
+const R: GRule = gRule({
   id: 'G-INTRA-11',
-  title: '每个类 = 其下各款之和，每一金额栏',
+  title: '类 = 其下各款之和',
+  formula: '每个类 = 其下各款之和，每一金额栏',
+  tables: ['income', 'expenditure', 'general-budget-expenditure', 'gov-fund', 'state-capital'],
+  kind: 'eq',
   batches: (ctx) =>
     codedTables(ctx).flatMap((t) => {
       const broken = brokenAncestors(t);
@@ -14,6 +17,6 @@ const R: GRule = {
         .filter((p) => p.children.length > 0);
       return treeSums(R.id, t, parents, liveColumns(ctx, t), (r, c) => `${t.sheet.name} 类 ${r.code} ${r.name}（${c.header || `栏${c.lanci}`}）= 其下各款之和`);
     }),
-};
+});
 
 export default R;

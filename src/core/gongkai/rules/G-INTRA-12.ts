@@ -1,10 +1,13 @@
 import { codedTables, liveColumns } from './coded';
 import { childrenOf } from '../model';
-import { GRule, treeSums } from './kit';
+import { gRule, GRule, treeSums } from './kit';
 
-const R: GRule = {
+const R: GRule = gRule({
   id: 'G-INTRA-12',
-  title: '每个款 = 其下各项之和，每一金额栏',
+  title: '款 = 其下各项之和',
+  formula: '每个款 = 其下各项之和，每一金额栏',
+  tables: ['income', 'expenditure', 'general-budget-expenditure', 'gov-fund', 'state-capital'],
+  kind: 'eq',
   batches: (ctx) =>
     codedTables(ctx).flatMap((t) => {
       const parents = t.codeRows
@@ -13,6 +16,6 @@ const R: GRule = {
         .filter((p) => p.children.length > 0);
       return treeSums(R.id, t, parents, liveColumns(ctx, t), (r, c) => `${t.sheet.name} 款 ${r.code} ${r.name}（${c.header || `栏${c.lanci}`}）= 其下各项之和`);
     }),
-};
+});
 
 export default R;

@@ -1,11 +1,15 @@
 import { a1 } from '../../address';
 import { codedTables } from './coded';
 import { orphans } from '../model';
-import { GRule } from './kit';
+import { gRule, GRule } from './kit';
 
-const R: GRule = {
+const R: GRule = gRule({
   id: 'G-INTRA-13',
-  title: '科目结构：每个款、项都有上级科目行',
+  title: '科目结构完整',
+  formula: '科目结构：每个款、项都有上级科目行',
+  tables: ['income', 'expenditure', 'general-budget-expenditure', 'gov-fund', 'state-capital'],
+  kind: 'structure',
+  structure: { severities: ['warning'], messages: ['{表名} 科目 {编码} {名称} 缺少上级{类/款}科目 {上级编码} 的行，相关的合计核对已跳过'] },
   findings: (ctx) =>
     codedTables(ctx).flatMap((t) =>
       orphans(t).map((o) => {
@@ -23,6 +27,6 @@ const R: GRule = {
         };
       }),
     ),
-};
+});
 
 export default R;

@@ -1,9 +1,13 @@
-import { FUNDS, GRule, identity, line, lineTerm } from './kit';
+import { FUNDS, gRule, GRule, identity, line, lineTerm } from './kit';
 
 /** Derived: the year-end balance restates G-INTRA-16/18/21 from the other side. */
-const R: GRule = {
+const R: GRule = gRule({
   id: 'G-INTRA-22',
-  title: '年末财政拨款结转和结余（行60）= 年初结转和结余 + 本年收入 − 本年支出',
+  title: '财政拨款总表：年末结转和结余（推导）',
+  formula: '年末财政拨款结转和结余（行60）= 年初结转和结余 + 本年收入 − 本年支出',
+  tables: ['fiscal-summary'],
+  kind: 'eq',
+  derived: true,
   instances: (ctx) =>
     ctx.all('fiscal-summary').flatMap((t) => [
       ...identity(R.id, line(t, 60, 2), [lineTerm(t, 28), lineTerm(t, 27), lineTerm(t, 59, 2, -1)],
@@ -13,6 +17,6 @@ const R: GRule = {
           `${t.sheet.name} ${fund}：年末结转和结余（行60，栏${lanci}）= 年初（行${carried}）+ 本年收入（行${income}）− 本年支出（行59）`, { derived: true }),
       ),
     ]),
-};
+});
 
 export default R;

@@ -1,9 +1,12 @@
 import { BE_COLUMN_LABEL, beColumns, classesOf, posOf } from './be';
-import { GRule, identity, place, term } from './kit';
+import { gRule, GRule, identity, place, term } from './kit';
 
-const R: GRule = {
+const R: GRule = gRule({
   id: 'G-INTRA-23',
-  title: '经济分类：每个类 = 其下各款之和（款可接续到下一栏块）',
+  title: '基本支出表：经济分类 类 = 款之和',
+  formula: '经济分类：每个类 = 其下各款之和（款可接续到下一栏块）',
+  tables: ['basic-expenditure'],
+  kind: 'eq',
   instances: (ctx) =>
     ctx.all('basic-expenditure').flatMap((t) => {
       const be = t.be!;
@@ -19,6 +22,6 @@ const R: GRule = {
         });
       });
     }),
-};
+});
 
 export default R;

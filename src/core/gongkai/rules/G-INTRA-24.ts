@@ -1,9 +1,12 @@
 import { BE_COLUMN_LABEL, beColumns, posOf } from './be';
-import { GRule, identity, place, term } from './kit';
+import { gRule, GRule, identity, place, term } from './kit';
 
-const R: GRule = {
+const R: GRule = gRule({
   id: 'G-INTRA-24',
-  title: '人员经费合计 = 301 工资福利支出 + 303 对个人和家庭的补助',
+  title: '基本支出表：人员经费合计',
+  formula: '人员经费合计 = 301 工资福利支出 + 303 对个人和家庭的补助',
+  tables: ['basic-expenditure'],
+  kind: 'eq',
   instances: (ctx) =>
     ctx.all('basic-expenditure').flatMap((t) => {
       const be = t.be!;
@@ -16,6 +19,6 @@ const R: GRule = {
         }), `${t.sheet.name} 人员经费合计（${BE_COLUMN_LABEL[column]}）= 301 + 303`);
       });
     }),
-};
+});
 
 export default R;

@@ -1,11 +1,14 @@
 import { BE_COLUMN_LABEL, beColumns, classesOf, posOf } from './be';
-import { GRule, identity, place, term } from './kit';
+import { gRule, GRule, identity, place, term } from './kit';
 
 const PERSONNEL = new Set(['301', '303']);
 
-const R: GRule = {
+const R: GRule = gRule({
   id: 'G-INTRA-25',
-  title: '公用经费合计 = 其余各类（302、307、309、310、311、312、313、399 等）之和',
+  title: '基本支出表：公用经费合计',
+  formula: '公用经费合计 = 其余各类（302、307、309、310、311、312、313、399 等）之和',
+  tables: ['basic-expenditure'],
+  kind: 'eq',
   instances: (ctx) =>
     ctx.all('basic-expenditure').flatMap((t) => {
       const be = t.be!;
@@ -18,6 +21,6 @@ const R: GRule = {
         }), `${t.sheet.name} 公用经费合计（${BE_COLUMN_LABEL[column]}）= ${parts.map((p) => p.code).join('、') || '各类'} 之和`);
       });
     }),
-};
+});
 
 export default R;

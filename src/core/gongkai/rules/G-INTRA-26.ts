@@ -1,8 +1,11 @@
-import { GRule, identity, place, term } from './kit';
+import { gRule, GRule, identity, place, term } from './kit';
 
-const R: GRule = {
+const R: GRule = gRule({
   id: 'G-INTRA-26',
-  title: '其中：基本支出 ≤ 金额（16 栏明细表）',
+  title: '基本支出表：基本支出不超过金额',
+  formula: '其中：基本支出 ≤ 金额（16 栏明细表）',
+  tables: ['basic-expenditure'],
+  kind: 'def',
   instances: (ctx) =>
     ctx.all('basic-expenditure').flatMap((t) => {
       const be = t.be!;
@@ -18,6 +21,6 @@ const R: GRule = {
           : [],
       );
     }),
-};
+});
 
 export default R;

@@ -1,9 +1,12 @@
-import { GRule, identity, line, lineSum, lineTerm, range } from './kit';
+import { gRule, GRule, identity, line, lineSum, lineTerm, range } from './kit';
 
-const R: GRule = {
+const R: GRule = gRule({
   id: 'G-INTRA-32',
-  title: '车辆数合计（行7）= 各类车辆（行8–15）之和',
+  title: '统计表：车辆数合计',
+  formula: '车辆数合计（行7）= 各类车辆（行8–15）之和',
+  tables: ['disclosure-stats'],
+  kind: 'count',
   instances: (ctx) => ctx.all('disclosure-stats').flatMap((t) => lineSum(R.id, t, 7, range(8, 15), `${t.sheet.name} 车辆数合计（行7）= 各类车辆（行8–15）之和`, undefined, { strength: 'count' })),
-};
+});
 
 export default R;

@@ -2,22 +2,91 @@
  * The toolkit rules are written with: the rule shape (like an ESLint rule: id, Chinese title, what it yields),
  * the context that finds tables by role, and builders for the common identity shapes.
  */
-import { Finding } from '../../findings';
+import { Finding, Severity, SEVERITY_LABEL, TemplateId } from '../../findings';
+import type { RuleDefinition } from '../../rules/definition';
 import { IdentityBatch } from '../batch';
 import { Decimal } from '../../numbers';
 import { CellValues, Identity, Place, Strength, Term } from '../identity';
 import { AmountColumn, CodeRow, codeCell, columnOf, GongkaiTemplate, GTable, lineCell, Pos } from '../model';
 
-export interface GRule {
+/**
+ * How a 公开表 rule's identities are judged (identities.md §1–2), which fixes the severities it can give: `eq` an
+ * identity (尾数误差 within the tolerance, error beyond it); `def` an inequality that holds by definition (error);
+ * `plaus` a plausibility inequality (warning); `cond` an identity run only when its condition holds (warning beyond
+ * the tolerance); `count` a count that must match exactly (error); `structure` findings that are not arithmetic.
+ */
+export type GKind = 'eq' | 'def' | 'plaus' | 'cond' | 'count' | 'structure';
+
+export interface GRuleSpec {
   id: string;
-  /** Chinese: the identity in the accountants' words. */
   title: string;
+  /** The identity in the accountants' words (表、行次、栏次). */
+  formula: string;
+  /** The tables the rule reads. */
+  tables: TemplateId[];
+  kind: GKind;
+  /** It restates another identity from the other side (reported with `derived: true`). */
+  derived?: boolean;
+  /** Non-arithmetic findings of the rule (`findings()`): their severities and message shapes. */
+  structure?: { severities: Severity[]; messages: string[] };
   /** Identity instances to evaluate (equalities and inequalities). */
   instances?(ctx: GContext): Identity[];
   /** The same sum over many rows or columns of one table (kept as cell numbers; see batch.ts). */
   batches?(ctx: GContext): IdentityBatch[];
   /** Direct findings that are not arithmetic (structure, missing codes). */
   findings?(ctx: GContext): Finding[];
+}
+
+export interface GRule extends RuleDefinition, Omit<GRuleSpec, 'structure' | 'id' | 'title' | 'formula' | 'tables'> {
+  readonly tables: readonly TemplateId[];
+}
+
+const SEVERITY_WEIGHT: Severity[] = ['error', 'rounding', 'warning', 'info'];
+
+const IDENTITY_TEXT = '{说明}：填报 {填报数}，应为 {应为数}';
+const ROUNDING_MESSAGE = `${IDENTITY_TEXT}，相差 {差额}{单位}（尾数误差，容差 {容差}）`;
+const BEYOND_MESSAGE = `${IDENTITY_TEXT}，相差 {差额}{单位}，超出尾数误差容差 {容差}`;
+const UNIT_SLIP_MESSAGE = `${IDENTITY_TEXT}，两者相差约一万倍：很可能是某张表的金额单位（万元/元）标注有误`;
+const TOLERANCE = '差额为 0 通过；|差额| ≤ 0.01 × max(1, n)（n 为非零加数个数）为尾数误差';
+const UNIT_SLIP = '；两表相差约一万倍时为错误，提示金额单位可能标错';
+
+const BY_KIND: Record<GKind, (inter: boolean) => { severities: Severity[]; how: string; messages: string[]; fix: string | null }> = {
+  eq: (inter) => ({
+    severities: ['error', 'rounding'],
+    how: `${TOLERANCE}；超出容差为错误${inter ? UNIT_SLIP : ''}`,
+    messages: inter ? [ROUNDING_MESSAGE, BEYOND_MESSAGE, UNIT_SLIP_MESSAGE] : [ROUNDING_MESSAGE, BEYOND_MESSAGE],
+    fix: '尾数误差时给出舍位平衡建议（改动一个单元格）',
+  }),
+  cond: (inter) => ({
+    severities: inter ? ['error', 'rounding', 'warning'] : ['rounding', 'warning'],
+    how: `条件成立时才核对：${TOLERANCE}；超出容差为提示${inter ? UNIT_SLIP : ''}`,
+    messages: inter ? [ROUNDING_MESSAGE, BEYOND_MESSAGE, UNIT_SLIP_MESSAGE] : [ROUNDING_MESSAGE, BEYOND_MESSAGE],
+    fix: '尾数误差时给出舍位平衡建议（改动一个单元格）',
+  }),
+  def: () => ({ severities: ['error'], how: '按定义必须成立：超过上限即为错误', messages: ['{说明}：填报 {填报数} 超过上限 {上限} {超出额}{单位}（错误）'], fix: null }),
+  plaus: () => ({ severities: ['warning'], how: '合理性检查：超过上限为提示，请核实', messages: ['{说明}：填报 {填报数} 超过上限 {上限} {超出额}{单位}（提示：请核实）'], fix: null }),
+  count: () => ({ severities: ['error'], how: '数量须完全相等，不等即为错误', messages: ['{说明}：填报 {填报数}，应为 {应为数}（数量须完全相等）'], fix: null }),
+  structure: () => ({ severities: [], how: '', messages: [], fix: null }),
+};
+
+/** A 公开表 rule: its catalogue entry follows from its kind, so the severities it declares are the ones it can give. */
+export function gRule(spec: GRuleSpec): GRule {
+  const { structure, ...rest } = spec;
+  const inter = spec.id.startsWith('G-INTER-');
+  const byKind = BY_KIND[spec.kind](inter);
+  const severities = SEVERITY_WEIGHT.filter((s) => byKind.severities.includes(s) || structure?.severities.includes(s));
+  const how = [byKind.how, structure && spec.kind !== 'structure' ? `${structure.severities.map((s) => SEVERITY_LABEL[s]).join('、')}：结构性检查（见说明）` : '']
+    .filter(Boolean)
+    .join('；');
+  return {
+    ...rest,
+    family: inter ? 'inter' : 'intra',
+    spec: inter ? 'identities.md §4' : 'identities.md §3',
+    severities,
+    severityHow: (spec.derived ? '推导式（从另一侧重述同一等式，标注为推导）；' : '') + (how || `${severities.map((s) => SEVERITY_LABEL[s]).join('、')}`),
+    messages: [...byKind.messages, ...(structure?.messages ?? [])],
+    fix: byKind.fix,
+  };
 }
 
 export class GContext {

@@ -7,6 +7,11 @@ import { TableCheck } from '../context';
 import { parseIndicatorValue, Tier } from '../indicator-values';
 import { textAt } from '../sheet';
 import { BudgetFacts } from './budget';
+import S_ADV_01 from './S-ADV-01';
+import S_ADV_02 from './S-ADV-02';
+import S_ADV_03 from './S-ADV-03';
+import S_ADV_04 from './S-ADV-04';
+import S_ADV_05 from './S-ADV-05';
 
 const TIER_RANGE: Record<Tier, { lo: Decimal; hi: Decimal; hiOpen: boolean; words: string }> = {
   met: { lo: new Decimal('0.8'), hi: new Decimal(1), hiOpen: false, words: '达成预期指标，应得分值的 80%–100%' },
@@ -49,7 +54,7 @@ export function checkAdvice(ctx: TableCheck, budget: BudgetFacts | null): void {
       if (/^预算执行率/.test(key)) fact = budget.rate;
       else if (/^预算调整率/.test(key) && budget.full && budget.init && !budget.init.isZero()) fact = budget.full.minus(budget.init).abs().dividedBy(budget.init).times(100);
       if (fact && actual.value.minus(fact).abs().gt('0.01')) {
-        ctx.add('S-ADV-05', 'info', { row: ir.row, col: c.actual! }, `建议：“${name}”完成值 ${actual.value.toString()} 与预算执行情况栏计算的 ${show(fact)} 不一致，请核对`, {
+        ctx.add(S_ADV_05, 'info', { row: ir.row, col: c.actual! }, `建议：“${name}”完成值 ${actual.value.toString()} 与预算执行情况栏计算的 ${show(fact)} 不一致，请核对`, {
           stated: actual.value.toString(),
           expected: show(fact),
         });
@@ -62,7 +67,7 @@ export function checkAdvice(ctx: TableCheck, budget: BudgetFacts | null): void {
       const t = TIER_RANGE[actual.tier];
       const inside = r.gte(t.lo) && (t.hiOpen ? r.lt(t.hi) : r.lte(t.hi));
       if (!inside) {
-        ctx.add('S-ADV-04', 'info', at, `建议：“${name}”完成情况为“${actual.text}”，属${t.words}，即 ${show(w.times(t.lo))}–${show(w.times(t.hi))} 分；现为 ${s.toString()} 分`, {
+        ctx.add(S_ADV_04, 'info', at, `建议：“${name}”完成情况为“${actual.text}”，属${t.words}，即 ${show(w.times(t.lo))}–${show(w.times(t.hi))} 分；现为 ${s.toString()} 分`, {
           stated: s.toString(),
           expected: `${show(w.times(t.lo))}–${show(w.times(t.hi))}`,
         });
@@ -79,12 +84,12 @@ export function checkAdvice(ctx: TableCheck, budget: BudgetFacts | null): void {
     if (reverse ? actual.value.isZero() : target.value.isZero()) continue;
     const suggested = clamp(reverse ? w.times(target.value).dividedBy(actual.value) : w.times(actual.value).dividedBy(target.value), w);
     if (s.equals(w)) {
-      ctx.add('S-ADV-03', 'info', at, `建议：“${name}”完成值 ${actual.value.toString()}${actual.unit} 未达到指标值 ${target.op ?? ''}${target.value.toString()}${target.unit}，却得满分 ${w.toString()}；按完成比例约为 ${show(suggested)} 分`, {
+      ctx.add(S_ADV_03, 'info', at, `建议：“${name}”完成值 ${actual.value.toString()}${actual.unit} 未达到指标值 ${target.op ?? ''}${target.value.toString()}${target.unit}，却得满分 ${w.toString()}；按完成比例约为 ${show(suggested)} 分`, {
         stated: s.toString(),
         expected: show(suggested),
       });
     } else if (!matchesSome(s, suggested)) {
-      const rule = reverse ? 'S-ADV-02' : 'S-ADV-01';
+      const rule = reverse ? S_ADV_02 : S_ADV_01;
       const how = reverse ? '分值×指标值÷完成值' : '分值×完成值÷指标值';
       ctx.add(rule, 'info', at, `建议：“${name}”未达到指标值，按${how}建议得分 ${show(suggested)}，现为 ${s.toString()}`, {
         stated: s.toString(),

@@ -8,6 +8,17 @@ import { TableCheck } from '../context';
 import { ambiguousReadings, rateAsFraction } from '../parse';
 import { BudgetField, MONEY_FIELD_LABEL, MONEY_FIELDS } from '../vocab';
 import { proposeNumber, showAt } from './edit';
+import S_ACT_01 from './S-ACT-01';
+import S_BAL_01 from './S-BAL-01';
+import S_PARSE_03 from './S-PARSE-03';
+import S_PARSE_05 from './S-PARSE-05';
+import S_RATE_01 from './S-RATE-01';
+import S_RATE_02 from './S-RATE-02';
+import S_RATE_03 from './S-RATE-03';
+import S_RSN_02 from './S-RSN-02';
+import S_SCORE_01 from './S-SCORE-01';
+import S_SCORE_02 from './S-SCORE-02';
+import S_SUB_01 from './S-SUB-01';
 
 export interface BudgetFacts {
   /** Exact recomputed 执行率 of the total row (percent), null when not computable. */
@@ -128,7 +139,7 @@ function resolveDecimalCommas(ctx: TableCheck): void {
     const unit = ctx.unit ?? '万元';
     const tail = ctx.unit === '元' ? `，按 ${chosen.value.toString()} 读取` : `${why}${decided ? '应' : '暂'}读作 ${chosen.value.toString()}（${unit}）`;
     ctx.add(
-      'S-PARSE-03',
+      S_PARSE_03,
       'info',
       { row: a.row, col: a.col },
       `“${a.text}”按千分位读作 ${a.t.value.toString()}，按小数逗号读作 ${a.d.value.toString()}；${tail}`,
@@ -171,7 +182,7 @@ export function checkBudget(ctx: TableCheck): BudgetFacts | null {
         const ok = cmpC(rateR.value, rateR.decimals, expected.dividedBy(full.v).times(100)) === 'ok';
         reproduces = ok ? '，按此推算可得出所填执行率' : '，按此推算与所填执行率不一致';
       }
-      ctx.add('S-ACT-01', 'warning', { row, col: b.cols.exec }, `${rowLabel(ctx, row)}全年执行数为空，但填有${rateR.kind === 'number' ? '执行率' : '得分'}${expected ? `；推算执行数约为 ${fixed(expected, 2)}` : ''}${reproduces}`, {
+      ctx.add(S_ACT_01, 'warning', { row, col: b.cols.exec }, `${rowLabel(ctx, row)}全年执行数为空，但填有${rateR.kind === 'number' ? '执行率' : '得分'}${expected ? `；推算执行数约为 ${fixed(expected, 2)}` : ''}${reproduces}`, {
         stated: '',
         expected: expected ? fixed(expected, 2) : null,
       });
@@ -181,7 +192,7 @@ export function checkBudget(ctx: TableCheck): BudgetFacts | null {
       if (exec.v.isZero()) {
         // S-RATE-02: not computable; a stated 0 or blank is accepted.
         if (isTotal) {
-          ctx.add('S-RATE-02', 'info', { row, col: rateCol ?? b.cols.full ?? b.cols.exec ?? 0 }, `${rowLabel(ctx, row)}全年预算数为 0（或为空）且无执行数，执行率无法计算`, {
+          ctx.add(S_RATE_02, 'info', { row, col: rateCol ?? b.cols.full ?? b.cols.exec ?? 0 }, `${rowLabel(ctx, row)}全年预算数为 0（或为空）且无执行数，执行率无法计算`, {
             stated: rateCol !== undefined ? ctx.shown(row, rateCol) : null,
             expected: null,
           });
@@ -189,7 +200,7 @@ export function checkBudget(ctx: TableCheck): BudgetFacts | null {
       } else {
         // Without a 全年预算数 column the finding sits on the 执行数 it cannot divide.
         const at = b.cols.full ?? b.cols.exec ?? rateCol ?? 0;
-        ctx.add('S-RATE-02', 'warning', { row, col: at }, `${rowLabel(ctx, row)}全年预算数${b.cols.full === undefined ? '一栏缺失' : '为空或为0'}而有执行数 ${exec.v.toString()}，执行率无法计算，请补填全年预算数`, {
+        ctx.add(S_RATE_02, 'warning', { row, col: at }, `${rowLabel(ctx, row)}全年预算数${b.cols.full === undefined ? '一栏缺失' : '为空或为0'}而有执行数 ${exec.v.toString()}，执行率无法计算，请补填全年预算数`, {
           stated: b.cols.full === undefined ? null : ctx.shown(row, b.cols.full),
           expected: null,
         });
@@ -200,7 +211,7 @@ export function checkBudget(ctx: TableCheck): BudgetFacts | null {
     if (isTotal) facts.rate = exact;
     if (rateCol === undefined) continue;
     if (rateR.kind === 'empty') {
-      if (isTotal) proposeNumber(ctx, row, rateCol, exact, 2, !isPlainRateColumn(ctx), 'S-RATE-01');
+      if (isTotal) proposeNumber(ctx, row, rateCol, exact, 2, !isPlainRateColumn(ctx), S_RATE_01.id);
       continue;
     }
     if (rateR.kind !== 'number') continue;
@@ -209,7 +220,7 @@ export function checkBudget(ctx: TableCheck): BudgetFacts | null {
     if (fraction) {
       stated = fraction;
       ctx.setReading(row, rateCol, fraction);
-      ctx.add('S-PARSE-05', 'info', { row, col: rateCol }, `执行率“${ctx.shown(row, rateCol)}”按比例读取，即 ${fraction.value.toString()}%`, {
+      ctx.add(S_PARSE_05, 'info', { row, col: rateCol }, `执行率“${ctx.shown(row, rateCol)}”按比例读取，即 ${fraction.value.toString()}%`, {
         stated: ctx.shown(row, rateCol),
         expected: `${fraction.value.toString()}%`,
       });
@@ -220,20 +231,20 @@ export function checkBudget(ctx: TableCheck): BudgetFacts | null {
     if (outcome !== 'ok') {
       const expected = showAt(exact, stated.decimals, showPercent);
       const f = ctx.add(
-        'S-RATE-01',
+        S_RATE_01,
         SEVERITY[outcome],
         { row, col: rateCol },
         `${rowLabel(ctx, row)}执行率应为 全年执行数÷全年预算数 = ${exec.v.toString()}÷${full.v.toString()} = ${exact4(exact)}%，按所示小数位应为 ${expected}${outcome === 'rounding' ? '（尾数误差）' : ''}`,
         { stated: ctx.shown(row, rateCol), expected, difference: stated.value.minus(exact).toDecimalPlaces(4).toString() },
       );
       f.proposal = { sheet: ctx.sheet.name, cell: f.cell!, value: expected };
-      proposeNumber(ctx, row, rateCol, exact, stated.decimals, showPercent, 'S-RATE-01');
+      proposeNumber(ctx, row, rateCol, exact, stated.decimals, showPercent, S_RATE_01.id);
     }
   }
 
   // S-RATE-03: the budget cut to the outturn.
   if (facts.full && facts.exec && facts.init && !facts.full.isZero() && facts.full.equals(facts.exec) && facts.full.lt(facts.init)) {
-    ctx.add('S-RATE-03', 'info', { row: total, col: b.cols.full! }, '全年预算数已调减至执行数，执行率100%不反映年初预算的执行', {
+    ctx.add(S_RATE_03, 'info', { row: total, col: b.cols.full! }, '全年预算数已调减至执行数，执行率100%不反映年初预算的执行', {
       stated: ctx.shown(total, b.cols.full!),
       expected: null,
     });
@@ -275,13 +286,13 @@ function checkBalances(ctx: TableCheck): void {
     if (outcome === 'ok') continue;
     const p = Math.max(bal.r.decimals, 2);
     const expected = fixed(exact, p);
-    const f = ctx.add('S-BAL-01', SEVERITY[outcome], { row, col }, `${rowLabel(ctx, row)}资金结转结余应为 全年预算数−全年执行数 = ${full.toString()}−${exec.toString()} = ${exact.toString()}${outcome === 'rounding' ? '（尾数误差）' : ''}`, {
+    const f = ctx.add(S_BAL_01, SEVERITY[outcome], { row, col }, `${rowLabel(ctx, row)}资金结转结余应为 全年预算数−全年执行数 = ${full.toString()}−${exec.toString()} = ${exact.toString()}${outcome === 'rounding' ? '（尾数误差）' : ''}`, {
       stated: ctx.shown(row, col),
       expected,
       difference: bal.r.value.minus(exact).toString(),
     });
     f.proposal = { sheet: ctx.sheet.name, cell: f.cell!, value: expected };
-    proposeNumber(ctx, row, col, exact, bal.r.decimals, false, 'S-BAL-01');
+    proposeNumber(ctx, row, col, exact, bal.r.decimals, false, S_BAL_01.id);
   }
 }
 
@@ -299,7 +310,7 @@ function checkSubRows(ctx: TableCheck): void {
     const label = MONEY_FIELD_LABEL[field];
     if (parts.every((p) => p.r.kind === 'empty')) {
       if (total.r.value.isZero()) continue;
-      ctx.add('S-SUB-01', 'warning', { row: b.totalRow, col }, `${rowLabel(ctx, b.totalRow)}${label}为 ${ctx.shown(b.totalRow, col)}，但各资金来源行的${label}均为空`, {
+      ctx.add(S_SUB_01, 'warning', { row: b.totalRow, col }, `${rowLabel(ctx, b.totalRow)}${label}为 ${ctx.shown(b.totalRow, col)}，但各资金来源行的${label}均为空`, {
         stated: ctx.shown(b.totalRow, col),
         expected: null,
       });
@@ -312,7 +323,7 @@ function checkSubRows(ctx: TableCheck): void {
     const empties = parts.filter((p) => p.r.kind === 'empty').map((p) => `其中 ${rowLabel(ctx, p.row)}（${ctx.addr(p.row, col)}）为空`);
     const expected = fixed(sum, Math.max(2, total.r.decimals));
     ctx.add(
-      'S-SUB-01',
+      S_SUB_01,
       SEVERITY[outcome],
       { row: b.totalRow, col },
       `${rowLabel(ctx, b.totalRow)}${label} ${ctx.shown(b.totalRow, col)} 与各资金来源之和 ${sum.toString()} 不符${outcome === 'rounding' ? '（尾数误差）' : ''}${empties.length ? '；' + empties.join('，') : ''}`,
@@ -368,12 +379,12 @@ function checkScore(ctx: TableCheck, facts: BudgetFacts): void {
     }
     if (exact === null) return;
     const expected = halfUp(exact, 2).toString();
-    const f = ctx.add('S-SCORE-02', 'warning', { row: b.totalRow, col: scoreCol }, `预算执行得分未填写；按 分值×执行率 应为 ${facts.weight.toString()}×${exact4(rate!)}% = ${expected}`, {
+    const f = ctx.add(S_SCORE_02, 'warning', { row: b.totalRow, col: scoreCol }, `预算执行得分未填写；按 分值×执行率 应为 ${facts.weight.toString()}×${exact4(rate!)}% = ${expected}`, {
       stated: '',
       expected,
     });
     f.proposal = { sheet: ctx.sheet.name, cell: f.cell!, value: expected };
-    proposeNumber(ctx, b.totalRow, scoreCol, exact, Math.min(2, Math.max(0, halfUp(exact, 2).decimalPlaces())), false, 'S-SCORE-02');
+    proposeNumber(ctx, b.totalRow, scoreCol, exact, Math.min(2, Math.max(0, halfUp(exact, 2).decimalPlaces())), false, S_SCORE_02.id);
     facts.scoreForTotal = exact;
     facts.correctedScore = halfUp(exact, 2);
     return;
@@ -382,7 +393,7 @@ function checkScore(ctx: TableCheck, facts: BudgetFacts): void {
   facts.correctedScore = stated.value;
   if (exact === null) {
     if (facts.full !== null && facts.full.isZero()) {
-      ctx.add('S-SCORE-01', 'info', { row: scoreRow!, col: scoreCol! }, '全年预算数为 0，执行率无法计算，预算执行得分按所填数接受', { stated: ctx.shown(scoreRow!, scoreCol!), expected: null });
+      ctx.add(S_SCORE_01, 'info', { row: scoreRow!, col: scoreCol! }, '全年预算数为 0，执行率无法计算，预算执行得分按所填数接受', { stated: ctx.shown(scoreRow!, scoreCol!), expected: null });
     }
     return;
   }
@@ -395,14 +406,14 @@ function checkScore(ctx: TableCheck, facts: BudgetFacts): void {
   if (outcome === 'ok') return;
   const expected = fixed(halfUp(exact, p), p);
   const f = ctx.add(
-    'S-SCORE-01',
+    S_SCORE_01,
     SEVERITY[outcome],
     { row: scoreRow!, col: scoreCol! },
     `预算执行得分应为 分值×执行率 = ${facts.weight.toString()}×${exact4(rate!)}% = ${exact4(exact)}，按所示小数位应为 ${expected}${outcome === 'rounding' ? '（尾数误差）' : ''}`,
     { stated: ctx.shown(scoreRow!, scoreCol!), expected, difference: stated.value.minus(exact).toDecimalPlaces(4).toString() },
   );
   f.proposal = { sheet: ctx.sheet.name, cell: f.cell!, value: expected };
-  proposeNumber(ctx, scoreRow!, scoreCol!, exact, p, false, 'S-SCORE-01');
+  proposeNumber(ctx, scoreRow!, scoreCol!, exact, p, false, S_SCORE_01.id);
   facts.correctedScore = halfUp(exact, p);
 }
 
@@ -419,5 +430,5 @@ function checkBudgetReason(ctx: TableCheck, facts: BudgetFacts): void {
     return c && c.value !== null && String(c.value).trim() !== '';
   });
   if (anyReason) return;
-  ctx.add('S-RSN-02', 'warning', { row: b.totalRow, col }, `预算执行率 ${exact4(facts.rate)}% 低于 100%，未填写偏差原因`, { stated: '', expected: '偏差原因' });
+  ctx.add(S_RSN_02, 'warning', { row: b.totalRow, col }, `预算执行率 ${exact4(facts.rate)}% 低于 100%，未填写偏差原因`, { stated: '', expected: '偏差原因' });
 }

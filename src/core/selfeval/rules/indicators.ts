@@ -7,6 +7,12 @@ import { TableCheck } from '../context';
 import { weightOfLabel } from '../recognize';
 import { textAt } from '../sheet';
 import { norm } from '../../text';
+import S_IND_01 from './S-IND-01';
+import S_PARSE_04 from './S-PARSE-04';
+import S_RSN_01 from './S-RSN-01';
+import S_WGT_01 from './S-WGT-01';
+import S_WGT_02 from './S-WGT-02';
+import S_WGT_03 from './S-WGT-03';
 
 export interface IndicatorFacts {
   weightSum: Decimal;
@@ -55,14 +61,14 @@ export function checkIndicators(ctx: TableCheck, budgetWeight: Decimal | null): 
       if (scoreSum) scoreSum = scoreSum.plus(s.value);
     } else if (s.kind === 'empty') {
       if (w.kind === 'number' && sc !== undefined) {
-        ctx.add('S-PARSE-04', 'info', { row: ir.row, col: sc }, `“${name}”得分为空，按 0 分计入总分`, { stated: '', expected: '0' });
+        ctx.add(S_PARSE_04, 'info', { row: ir.row, col: sc }, `“${name}”得分为空，按 0 分计入总分`, { stated: '', expected: '0' });
       }
     } else {
       scoreSum = null;
     }
     // S-IND-01: 得分 ≤ 分值.
     if (w.kind === 'number' && s.kind === 'number' && s.value.gt(w.value)) {
-      ctx.add('S-IND-01', 'error', { row: ir.row, col: sc! }, `“${name}”得分 ${s.value.toString()} 高于分值 ${w.value.toString()}`, {
+      ctx.add(S_IND_01, 'error', { row: ir.row, col: sc! }, `“${name}”得分 ${s.value.toString()} 高于分值 ${w.value.toString()}`, {
         stated: ctx.shown(ir.row, sc!),
         expected: `≤${w.value.toString()}`,
         difference: s.value.minus(w.value).toString(),
@@ -73,7 +79,7 @@ export function checkIndicators(ctx: TableCheck, budgetWeight: Decimal | null): 
       const got = s.kind === 'number' ? s.value : ZERO;
       const reason = textAt(ctx.sheet, ir.row, rc).trim();
       if (got.lt(w.value) && !reason) {
-        ctx.add('S-RSN-01', 'warning', { row: ir.row, col: rc }, `“${name}”得分 ${got.toString()} 低于分值 ${w.value.toString()}，未填写${reasonHeader}`, {
+        ctx.add(S_RSN_01, 'warning', { row: ir.row, col: rc }, `“${name}”得分 ${got.toString()} 低于分值 ${w.value.toString()}，未填写${reasonHeader}`, {
           stated: '',
           expected: '偏差原因',
         });
@@ -89,7 +95,7 @@ export function checkIndicators(ctx: TableCheck, budgetWeight: Decimal | null): 
     if (ws.some((w) => w === null || w === undefined)) continue;
     const sum = ws.reduce<Decimal>((a, w) => a.plus(w!), ZERO);
     if (!sum.equals(stated)) {
-      ctx.add('S-WGT-01', 'error', { row: block.row, col: block.col }, `一级指标“${textAt(ctx.sheet, block.row, block.col).trim()}”标明 ${stated} 分，其下各指标分值合计为 ${sum.toString()}`, {
+      ctx.add(S_WGT_01, 'error', { row: block.row, col: block.col }, `一级指标“${textAt(ctx.sheet, block.row, block.col).trim()}”标明 ${stated} 分，其下各指标分值合计为 ${sum.toString()}`, {
         stated,
         expected: sum.toString(),
         difference: new Decimal(stated).minus(sum).toString(),
@@ -103,7 +109,7 @@ export function checkIndicators(ctx: TableCheck, budgetWeight: Decimal | null): 
     if (!all.equals(100)) {
       const t = ctx.table.total;
       ctx.add(
-        'S-WGT-02',
+        S_WGT_02,
         'error',
         t ? { row: t.row, col: ctx.sheet.cells[t.row]?.findIndex((c) => c && c.value !== null && c.value !== '') ?? 0 } : null,
         `各项指标分值合计 ${weightSum.toString()} 加预算执行分值 ${budgetWeight.toString()} 为 ${all.toString()}，不等于 100`,
@@ -118,7 +124,7 @@ export function checkIndicators(ctx: TableCheck, budgetWeight: Decimal | null): 
     const stated = ctx.read(t.row, t.weightCol, 'weight', '分值合计');
     const all = weightSum.plus(budgetWeight);
     if (stated.kind === 'number' && !stated.value.equals(all)) {
-      ctx.add('S-WGT-03', 'error', { row: t.row, col: t.weightCol }, `总分行的分值合计 ${stated.value.toString()} 与各项分值之和（含预算执行 ${budgetWeight.toString()}）${all.toString()} 不符`, {
+      ctx.add(S_WGT_03, 'error', { row: t.row, col: t.weightCol }, `总分行的分值合计 ${stated.value.toString()} 与各项分值之和（含预算执行 ${budgetWeight.toString()}）${all.toString()} 不符`, {
         stated: ctx.shown(t.row, t.weightCol),
         expected: all.toString(),
         difference: stated.value.minus(all).toString(),

@@ -1,0 +1,33 @@
+/**
+ * The rule catalogue: every id a finding can carry, from the rule modules themselves (each family's generated index),
+ * in the order accountants look them up — 表内, 表间, 自评, 说明, 读取 — and by id within a group.
+ */
+import { RULES as GONGKAI_RULES } from '../gongkai/rules';
+import { READING_RULES } from '../reading';
+import { SELFEVAL_RULES } from '../selfeval/rules';
+import { FAMILY_LABEL, RULE_FAMILIES, RuleDefinition, ruleClass } from './definition';
+
+function byId(a: RuleDefinition, b: RuleDefinition): number {
+  return a.id.localeCompare(b.id, 'en', { numeric: true });
+}
+
+export const RULE_CATALOGUE: readonly RuleDefinition[] = [...GONGKAI_RULES, ...SELFEVAL_RULES, ...READING_RULES]
+  .map(entryOf)
+  .sort((a, b) => RULE_FAMILIES.indexOf(a.family) - RULE_FAMILIES.indexOf(b.family) || byId(a, b));
+
+/** The catalogue entry only: a 公开表 rule object also carries its check, which a listing must not serialise. */
+function entryOf(rule: RuleDefinition): RuleDefinition {
+  const { id, family, title, formula, tables, spec, severities, severityHow, messages, fix, formerIds } = rule;
+  return { id, family, title, formula, ...(tables ? { tables } : {}), spec, severities, severityHow, messages, fix, ...(formerIds ? { formerIds } : {}) };
+}
+
+const BY_ID = new Map(RULE_CATALOGUE.map((r) => [r.id, r]));
+
+export function ruleById(id: string): RuleDefinition | undefined {
+  return BY_ID.get(id);
+}
+
+/** One rule as a JSON object for `juesuan rules --format json`: the definition plus its class and group label. */
+export function ruleJson(rule: RuleDefinition): Record<string, unknown> {
+  return { ...rule, group: FAMILY_LABEL[rule.family], class: ruleClass(rule) };
+}
