@@ -46,7 +46,7 @@ describe('ExcelHost over the fake request context', () => {
     expect(doc.notes.get(`${sheet.name}!C4`)?.content).toMatch(/^【决算校验】公开04表!C4\n错误 G-TEST/);
     const bytes = excel.log.map((l) => l.requestBytes + l.responseBytes);
     expect(Math.max(...bytes)).toBeLessThan(5 * 1024 * 1024);
-    // eslint-disable-next-line no-console
+     
     console.log(`10 sheets: read ${readSyncs} syncs, highlight ${writeSyncs} syncs; payloads ${bytes.join(', ')} bytes`);
   });
 

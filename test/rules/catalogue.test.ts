@@ -19,7 +19,7 @@ import { READING_TESTS } from './cases/reading';
 import { SELFEVAL_TESTS } from './cases/selfeval';
 import { templateWorkbook } from './template-grid';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+ 
 const rulesIndex = require('../../scripts/rules-index.cjs') as { stale(): string[] };
 
 const ROOT = path.join(__dirname, '..', '..');

@@ -4,7 +4,7 @@
  * derived balance is a live formula over the cells it adds up.
  */
 import { FUNCTION_CLASSES, GongkaiTemplate } from '../gongkai/model';
-import { addr, col, SheetBuilder, TemplateSheet } from './model';
+import { col, SheetBuilder, TemplateSheet } from './model';
 
 export type GongkaiVariant = 'henan-2021' | 'shanxi-2024' | 'shanxi-2022';
 export const GONGKAI_VARIANTS: GongkaiVariant[] = ['henan-2021', 'shanxi-2024', 'shanxi-2022'];
@@ -311,7 +311,7 @@ function threePublic(c: Ctx): TemplateSheet {
   const title = shanxi ? '财政拨款“三公”经费支出决算表' : '一般公共预算财政拨款“三公”经费支出决算表';
   const car = shanxi ? '公务用车购置及运行维护费' : '公务用车购置及运行费';
   const running = shanxi ? '公务用车运行维护费' : '公务用车运行费';
-  let r = head(b, c, title, 12, MARKERS[c.variant]['three-public']);
+  const r = head(b, c, title, 12, MARKERS[c.variant]['three-public']);
   b.merge(`A${r}:F${r}`, '预算数', { bold: true, align: 'center' }).merge(`G${r}:L${r}`, '决算数', { bold: true, align: 'center' });
   const h2 = r + 1;
   const h3 = r + 2;

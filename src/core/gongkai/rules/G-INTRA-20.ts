@@ -1,4 +1,4 @@
-import { gRule, GRule, identity, line, lineSum, lineTerm, range } from './kit';
+import { gRule, GRule, identity, line, lineTerm } from './kit';
 
 const R: GRule = gRule({
   id: 'G-INTRA-20',
