@@ -204,9 +204,9 @@ await benchPlayground();
 
 async function benchEngineAndExcel() {
 baseline = buildBaseline(BASELINE);
-const fixtures = fs.readdirSync(path.join(root, 'test/fixtures')).filter((f) => f.endsWith('.xlsx')).sort();
+const fixtures = fs.readdirSync(path.join(root, 'samples')).filter((f) => f.endsWith('.xlsx')).sort();
 const results = [];
-for (const name of fixtures) results.push(await measure(path.join(root, 'test/fixtures', name), name, 7, 15));
+for (const name of fixtures) results.push(await measure(path.join(root, 'samples', name), name, 7, 15));
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'juesuan-bench-'));
 let previous = null;
 const growth = [];

@@ -1,7 +1,6 @@
 /**
- * jest globalSetup: builds the add-in (dist/addin, dist/wps) once, before any worker starts, when a browser suite or
- * the WPS packaging test is part of the run and the build is missing or older than the sources. Two suites building
- * it in parallel raced.
+ * jest globalSetup of the browser project: builds the add-in (dist/addin, dist/wps) once, before any worker starts,
+ * when the build is missing or older than the sources. Two suites building it in parallel raced.
  */
 const { execFileSync } = require('child_process');
 const { existsSync, readdirSync, statSync, utimesSync } = require('fs');
@@ -20,9 +19,8 @@ function newest(dir) {
   return t;
 }
 
-module.exports = async (globalConfig) => {
-  const pattern = globalConfig.testPathPattern || '';
-  if (pattern && !/e2e|security|packaging|test\/?$/.test(pattern)) return;
+/** The browser project's globalSetup (jest.config.js): jest runs it only when a browser test is part of the run. */
+module.exports = async () => {
   const sources = Math.max(newest(path.join(root, 'src')), statSync(path.join(root, 'webpack.config.js')).mtimeMs);
   const current = (p) => existsSync(p) && statSync(p).mtimeMs >= sources;
   if (current(page) && current(wpsPage)) return;

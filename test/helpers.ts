@@ -1,5 +1,5 @@
 /** Test helpers shared by every suite: fixture loading and scoring against the truth files kept in the repo. */
-import { execFileSync } from 'child_process';
+import { MessageChannel, MessagePort, receiveMessageOnPort, Worker } from 'worker_threads';
 import ExcelJS from 'exceljs';
 import fs from 'fs';
 import os from 'os';
@@ -9,10 +9,13 @@ import { CheckResult } from '../src/core/findings';
 import { WorkbookGrid } from '../src/core/grid';
 import { readXlsx } from '../src/host/xlsx-read';
 
+/** Each workbook is kept once, in samples/ (where `npm run demo` and the playground find it). */
+export const SAMPLES = path.join(__dirname, '..', 'samples');
+/** Their truth files and the repo's copy of the shared scorer. */
 export const FIXTURES = path.join(__dirname, 'fixtures');
 
 export function fixturePath(name: string): string {
-  return path.join(FIXTURES, name);
+  return path.join(name.endsWith('.xlsx') ? SAMPLES : FIXTURES, name);
 }
 
 export function fixtureBytes(name: string): Uint8Array {
@@ -47,17 +50,33 @@ export interface Score {
   [k: string]: unknown;
 }
 
-/** Runs the shared scorer (a copy is kept in test/fixtures) on a result against a truth file. */
-export function score(truthName: string, result: CheckResult, thresholds: string[] = []): Score {
-  const tmp = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'juesuan-score-')), 'findings.json');
-  fs.writeFileSync(tmp, JSON.stringify(contractJson(result)));
-  let out: string;
-  try {
-    out = execFileSync('node', [fixturePath('score.mjs'), fixturePath(truthName), tmp, '--json', ...thresholds], { encoding: 'utf8' });
-  } catch (e: any) {
-    out = e.stdout;
+let scorer: { port: MessagePort; flag: Int32Array; worker: Worker } | null = null;
+
+/** The scorer's worker thread (test/score-worker.mjs), started once per test file; it does not keep jest alive. */
+function scorerThread(): NonNullable<typeof scorer> {
+  if (!scorer) {
+    const { port1, port2 } = new MessageChannel();
+    const signal = new SharedArrayBuffer(4);
+    const worker = new Worker(path.join(__dirname, 'score-worker.mjs'), { workerData: { port: port2, signal }, transferList: [port2] });
+    worker.unref();
+    port1.unref();
+    scorer = { port: port1, flag: new Int32Array(signal), worker };
   }
-  return JSON.parse(out.trim().split('\n').pop()!);
+  return scorer;
+}
+
+/**
+ * Scores a result against a truth file with the shared scorer's own `scoreOutput` (a copy is kept in test/fixtures),
+ * in-process: the call waits on the scorer's thread, so tests keep a plain synchronous call.
+ */
+export function score(truthName: string, result: CheckResult, thresholds: string[] = []): Score {
+  const { port, flag } = scorerThread();
+  Atomics.store(flag, 0, 0);
+  port.postMessage({ truth: readTruth(truthName), output: JSON.parse(JSON.stringify(contractJson(result))), argv: thresholds });
+  if (Atomics.wait(flag, 0, 0, 60_000) === 'timed-out') throw new Error('评分线程 60 秒无响应');
+  const reply = receiveMessageOnPort(port)?.message as { result?: Score; error?: string } | undefined;
+  if (!reply?.result) throw new Error(`评分失败：${reply?.error ?? '没有结果'}`);
+  return reply.result;
 }
 
 export async function checkFixture(name: string): Promise<CheckResult> {

@@ -13,7 +13,7 @@ import { familyOfId, ruleClass } from '../../src/core/rules/definition';
 import { rulesMarkdown } from '../../src/core/rules/markdown';
 import { listTemplates, templateSheets } from '../../src/core/templates';
 import { readXlsx } from '../../src/host/xlsx-read';
-import { FIXTURES } from '../helpers';
+import { SAMPLES } from '../helpers';
 import { GONGKAI_TESTS } from './cases/gongkai';
 import { READING_TESTS } from './cases/reading';
 import { SELFEVAL_TESTS } from './cases/selfeval';
@@ -66,7 +66,7 @@ describe('the definitions', () => {
 describe('every id a run can give is in the catalogue, and every catalogued id is given somewhere', () => {
   const results: CheckResult[] = [];
   beforeAll(async () => {
-    const files = [FIXTURES, SHARED].filter((d) => fs.existsSync(d)).flatMap((d) => fs.readdirSync(d).filter((f) => f.endsWith('.xlsx')).map((f) => path.join(d, f)));
+    const files = [SAMPLES, SHARED].filter((d) => fs.existsSync(d)).flatMap((d) => fs.readdirSync(d).filter((f) => f.endsWith('.xlsx')).map((f) => path.join(d, f)));
     for (const f of files) results.push(checkWorkbook(await readXlsx(new Uint8Array(fs.readFileSync(f)), path.basename(f))));
     const seen = new Set<string>();
     for (const t of listTemplates()) {

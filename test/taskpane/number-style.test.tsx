@@ -17,13 +17,13 @@ import { showMessage } from '../../src/core/present';
 import { FindingsList } from '../../src/taskpane/components/FindingsList';
 import { groupFindings } from '../../src/taskpane/model';
 import { S } from '../../src/taskpane/strings';
-import { FIXTURES } from '../helpers';
+import { SAMPLES } from '../helpers';
 
 jest.mock('uuid', () => ({ v4: () => '00000000-0000-4000-8000-000000000000' }));
 
 const SHARED = path.resolve(__dirname, '../../../shared/fixtures');
 const files = new Map<string, string>();
-for (const dir of [FIXTURES, SHARED]) {
+for (const dir of [SAMPLES, SHARED]) {
   if (!fs.existsSync(dir)) continue;
   for (const f of fs.readdirSync(dir)) if (f.endsWith('.xlsx') && !files.has(f)) files.set(f, path.join(dir, f));
 }
