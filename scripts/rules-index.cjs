@@ -10,6 +10,7 @@ const path = require('node:path');
 const FOLDERS = [
   { dir: 'src/core/gongkai/rules', prefix: 'G-', name: 'RULES', type: 'GRule', from: './kit', about: '公开表 rule (identities.md §3–4)' },
   { dir: 'src/core/selfeval/rules', prefix: 'S-', name: 'SELFEVAL_RULES', type: 'RuleDefinition', from: '../../rules/definition', about: '自评表 rule (selfeval-rules.md)' },
+  { dir: 'src/core/narrative/rules', prefix: 'NC-', name: 'NARRATIVE_RULES', type: 'NRule', from: './kit', about: '情况说明 rule (narratives.md §4)' },
   { dir: 'src/core/reading', prefix: 'R-', name: 'READING_RULES', type: 'RuleDefinition', from: '../rules/definition', about: 'reading rule (spec README "Reading cells")' },
 ];
 

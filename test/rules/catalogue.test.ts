@@ -15,6 +15,7 @@ import { listTemplates, templateSheets } from '../../src/core/templates';
 import { readXlsx } from '../../src/host/xlsx-read';
 import { SAMPLES } from '../helpers';
 import { GONGKAI_TESTS } from './cases/gongkai';
+import { NARRATIVE_TESTS } from './cases/narrative';
 import { READING_TESTS } from './cases/reading';
 import { SELFEVAL_TESTS } from './cases/selfeval';
 import { templateWorkbook } from './template-grid';
@@ -84,7 +85,7 @@ describe('every id a run can give is in the catalogue, and every catalogued id i
 
   test('the ids of the definitions are the ids of the runs and of the rule tester’s broken cases', () => {
     const fromRuns = new Set(results.flatMap((r) => r.findings.map((f) => f.rule)));
-    const fromTester = new Set([...GONGKAI_TESTS, ...SELFEVAL_TESTS, ...READING_TESTS].filter((t) => t.invalid.length > 0).map((t) => t.rule));
+    const fromTester = new Set([...GONGKAI_TESTS, ...SELFEVAL_TESTS, ...NARRATIVE_TESTS, ...READING_TESTS].filter((t) => t.invalid.length > 0).map((t) => t.rule));
     const given = new Set([...fromRuns, ...fromTester]);
     expect(RULE_CATALOGUE.map((r) => r.id).filter((id) => !given.has(id))).toEqual([]);
     expect([...fromRuns].filter((id) => !ruleById(id))).toEqual([]);

@@ -3,6 +3,7 @@
  * in the order accountants look them up — 表内, 表间, 自评, 说明, 读取 — and by id within a group.
  */
 import { RULES as GONGKAI_RULES } from '../gongkai/rules';
+import { NARRATIVE_RULES } from '../narrative/rules';
 import { READING_RULES } from '../reading';
 import { SELFEVAL_RULES } from '../selfeval/rules';
 import { FAMILY_LABEL, RULE_FAMILIES, RuleDefinition, ruleClass } from './definition';
@@ -11,7 +12,7 @@ function byId(a: RuleDefinition, b: RuleDefinition): number {
   return a.id.localeCompare(b.id, 'en', { numeric: true });
 }
 
-export const RULE_CATALOGUE: readonly RuleDefinition[] = [...GONGKAI_RULES, ...SELFEVAL_RULES, ...READING_RULES]
+export const RULE_CATALOGUE: readonly RuleDefinition[] = [...GONGKAI_RULES, ...SELFEVAL_RULES, ...NARRATIVE_RULES, ...READING_RULES]
   .map(entryOf)
   .sort((a, b) => RULE_FAMILIES.indexOf(a.family) - RULE_FAMILIES.indexOf(b.family) || byId(a, b));
 

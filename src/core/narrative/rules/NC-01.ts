@@ -7,6 +7,13 @@ import { amountText, compareAmount, NRule } from './kit';
 const rule: NRule = {
   id: 'NC-01',
   title: '说明中引用的金额与表中对应单元格一致',
+  family: 'narrative',
+  formula: '说明中的金额 = 它所指的表中单元格（元与万元换算后比较；引用合计时 n 取该合计的加数个数）',
+  spec: 'narratives.md §4（实现 identities.md G-INTER-20）',
+  severities: ['error', 'rounding', 'info'],
+  severityHow: '容差 0.01 × max(1, n)：容差内为尾数误差，超出为错误；没有表中来源的数不比较，只给说明',
+  messages: ['说明中“{引文}”为 {填报数}，表中 {表}!{单元格} 为 {表中数}（尾数误差）', '说明中“{引文}”为 {填报数}，表中 {表}!{单元格} 为 {表中数}，相差 {差额}'],
+  fix: null,
   run(ctx) {
     const out: Finding[] = [];
     for (const p of ctx.paras) {

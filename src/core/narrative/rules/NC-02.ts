@@ -16,6 +16,13 @@ function formulaText(s: RateStatement): string {
 const rule: NRule = {
   id: 'NC-02',
   title: '说明中的比率按同句金额重新计算一致',
+  family: 'narrative',
+  formula: '说明中的比率按同句的金额重算：占比 = 部分 ÷ 整体；增长 = 增加额 ÷（本年 − 增加额）；下降 = 减少额 ÷（本年 + 减少额）；完成预算的 = 决算 ÷ 预算',
+  spec: 'narratives.md §4（实现 identities.md G-INTRA-34）',
+  severities: ['error', 'rounding', 'info'],
+  severityHow: '按印出的小数位四舍五入比较：相等通过；相差 ≤ 0.01 个百分点或输入在末位 ±半个单位内可得为尾数误差；算对但少于 2 位小数为说明；其余为错误',
+  messages: ['说明中“{引文}”为 {比率}，按 {分子} ÷ {分母} 应为 {应为}'],
+  fix: null,
   run(ctx) {
     const out: Finding[] = [];
     for (const p of ctx.paras) {

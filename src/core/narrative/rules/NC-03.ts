@@ -235,6 +235,13 @@ function fiscalReasons(ctx: NarrativeContext, p: Para, out: Finding[]): void {
 const rule: NRule = {
   id: 'NC-03',
   title: '说明内部的合计与分项之和一致',
+  family: 'narrative',
+  formula: '说明中列为完整的各部分之和 = 所述合计（基本 = 人员 + 公用；“三公” = 出国 + 车 + 接待；采购 = 货物 + 工程 + 服务 等）',
+  spec: 'narratives.md §4（实现 identities.md G-INTRA-33）',
+  severities: ['error', 'rounding', 'warning'],
+  severityHow: '容差同 NC-01：容差内为尾数误差，超出为错误；条件性的合计（各类年初之和、各项增减之和）不符为提示',
+  messages: ['说明中“{合计}”为 {填报数}，所列各项之和为 {应为}'],
+  fix: null,
   run(ctx) {
     const out: Finding[] = [];
     const body = ctx.paras.filter((p) => !p.heading);

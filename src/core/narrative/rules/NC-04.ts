@@ -8,6 +8,13 @@ import { NRule } from './kit';
 const rule: NRule = {
   id: 'NC-04',
   title: '增减用语前后一致',
+  family: 'narrative',
+  formula: '同一句中“增加”配“增长”、“减少”配“下降”；“持平”时变动额为 0；比率不带正负号',
+  spec: 'narratives.md §4',
+  severities: ['warning'],
+  severityHow: '不一致即提示',
+  messages: ['说明中“{引文}”用“{增减}”，而其比率“{比率}”用“{增长/下降}”，增减方向前后矛盾'],
+  fix: null,
   run(ctx) {
     const out: Finding[] = [];
     for (const p of ctx.paras) {

@@ -22,6 +22,13 @@ function tableTotal(ctx: NarrativeContext, template: 'gov-fund' | 'state-capital
 const rule: NRule = {
   id: 'NC-05',
   title: '“无此项收支”的表述与政府性基金、国有资本经营表一致',
+  family: 'narrative',
+  formula: '“没有…收入/支出”“本表无数据”等表述 ⇔ 政府性基金、国有资本经营表合计全为 0',
+  spec: 'narratives.md §4（实现 identities.md G-INTER-21）',
+  severities: ['warning'],
+  severityHow: '任一方向矛盾即提示',
+  messages: ['说明称“{引文}”，但{表名}合计不为 0'],
+  fix: null,
   run(ctx) {
     const out: Finding[] = [];
     for (const [topic, template, label] of [['govFund', 'gov-fund', '政府性基金'], ['stateCapital', 'state-capital', '国有资本经营']] as const) {

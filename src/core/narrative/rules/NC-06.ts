@@ -7,6 +7,13 @@ import { NRule } from './kit';
 const rule: NRule = {
   id: 'NC-06',
   title: '“三公”经费完成预算的表述与“三公”表注释一致',
+  family: 'narrative',
+  formula: '“三公”经费“完成全年预算的”与“三公”表注释所说的预算口径（年初或全年）一致',
+  spec: 'narratives.md §4',
+  severities: ['warning'],
+  severityHow: '不一致即提示',
+  messages: ['说明中“{引文}”与“三公”表注释的预算口径不一致'],
+  fix: null,
   run(ctx) {
     const t = ctx.table('three-public');
     if (!t) return [];

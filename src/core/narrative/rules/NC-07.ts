@@ -7,6 +7,13 @@ import { NRule } from './kit';
 const rule: NRule = {
   id: 'NC-07',
   title: '列举的项目与表中非零项目一致',
+  family: 'narrative',
+  formula: '只列名称的清单（收入、支出项目，五（二）各类，五（三）各项，六 各款，十二 资产种类）与表中非零项目一致',
+  spec: 'narratives.md §4（实现 identities.md G-INTER-20）',
+  severities: ['info'],
+  severityHow: '说明：列出缺列或多列的项目',
+  messages: ['说明列举的{清单}与表中非零项目不一致：缺 {缺列}'],
+  fix: null,
   run(ctx) {
     const out: Finding[] = [];
     const gb = ctx.table('general-budget-expenditure');

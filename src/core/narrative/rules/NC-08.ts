@@ -6,6 +6,13 @@ import { NRule } from './kit';
 const rule: NRule = {
   id: 'NC-08',
   title: '分母为零时不应列示比率',
+  family: 'narrative',
+  formula: '分母为 0 或没有分母时不列示比率（“完成…预算的 x%”、执行率）',
+  spec: 'narratives.md §4',
+  severities: ['warning'],
+  severityHow: '列示即提示',
+  messages: ['{说明}的分母为 0，不应列示比率“{比率}”'],
+  fix: null,
   run(ctx) {
     const out: Finding[] = [];
     for (const p of ctx.paras) {

@@ -27,6 +27,13 @@ function vehicleTypeKey(label: string): string {
 const rule: NRule = {
   id: 'NC-09',
   title: '说明中的数量（车辆、设备、接待批次人次）准确',
+  family: 'narrative',
+  formula: '数量须完全相等：各车型之和 = 车辆合计 = 统计表 行7；接待批次、人次各部分之和 = 合计；购置辆数与购置费一致',
+  spec: 'narratives.md §4（实现 identities.md G-INTER-20）',
+  severities: ['error', 'warning', 'info'],
+  severityHow: '数量不等为错误；保有量与车辆合计不同为说明；购置辆数与购置费一有一无为提示',
+  messages: ['说明中“{引文}”为 {填报数}，应为 {应为数}（数量须完全相等）'],
+  fix: null,
   run(ctx) {
     const out: Finding[] = [];
     const ds = ctx.table('disclosure-stats');

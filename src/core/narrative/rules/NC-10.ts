@@ -31,6 +31,13 @@ function scoreSeverity(stated: Decimal, exact: Decimal): Severity | null {
 const rule: NRule = {
   id: 'NC-10',
   title: '绩效自评综述与自评表一致',
+  family: 'narrative',
+  formula: '绩效自评综述与同名自评表：得分 = 总分，等级 = 所填或按总分的等级，全年预算数、执行数 = 资金总额行，执行率按句中数字重算',
+  spec: 'narratives.md §4',
+  severities: ['error', 'rounding', 'info'],
+  severityHow: '得分、等级不符为错误；金额、比率按 NC-01、NC-02；找不到对应自评表为说明',
+  messages: ['综述“{项目}”写得分 {填报数}，自评表总分为 {应为}'],
+  fix: null,
   run(ctx) {
     const out: Finding[] = [];
     const loaded = loadedSelfEvals(ctx);

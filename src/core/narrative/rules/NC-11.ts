@@ -55,6 +55,13 @@ function departmentAverage(ctx: NarrativeContext, section: Para[], texts: Map<Pa
 const rule: NRule = {
   id: 'NC-11',
   title: '预算绩效情况与自评表一致',
+  family: 'narrative',
+  formula: '十三 预算绩效情况与载入的自评表：项目数、各等级个数完全相等；平均分 2 位小数；涉及资金 = Σ 执行数、Σ 全年或 Σ 年初',
+  spec: 'narratives.md §4',
+  severities: ['error', 'rounding', 'warning', 'info'],
+  severityHow: '个数不符为错误；平均分相差 ≤ 0.01 为尾数误差；涉及资金都对不上为提示；载入的自评表不全时只说明无法核对',
+  messages: ['说明称 {项目数} 个项目，载入的自评表为 {载入数} 张', '无法核对（已载入{张数}张自评表）'],
+  fix: null,
   run(ctx) {
     const out: Finding[] = [];
     const section = ctx.paras.filter((p) => p.topic === 'performance' && !p.heading);

@@ -5,6 +5,13 @@ import { NRule } from './kit';
 const rule: NRule = {
   id: 'NC-12',
   title: '金额应带单位',
+  family: 'narrative',
+  formula: '说明中的金额带单位（元、万元）',
+  spec: 'narratives.md §4',
+  severities: ['info'],
+  severityHow: '说明',
+  messages: ['说明中的“{金额}”没有单位'],
+  fix: null,
   run(ctx) {
     const out: Finding[] = [];
     for (const p of ctx.paras) {

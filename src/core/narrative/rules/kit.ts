@@ -3,16 +3,15 @@
  * (identities.md §2.1, §2.5) and the rate recomputation with input rounding (§2.4).
  */
 import { Finding, Severity } from '../../findings';
+import type { RuleDefinition } from '../../rules/definition';
 import { Place } from '../../gongkai/identity';
 import { Decimal, fixed, halfUp, ZERO } from '../../numbers';
 import { convert, NarrativeContext, Para, Slot, unitOf } from '../context';
 import { Figure, quoted } from '../figures';
 import { commonUnit } from '../units';
 
-export interface NRule {
-  id: string;
-  /** Chinese: what the check holds the text to. */
-  title: string;
+/** A narrative check: its catalogue entry (title says what it holds the text to) and the check. */
+export interface NRule extends RuleDefinition {
   run(ctx: NarrativeContext): Finding[];
 }
 
