@@ -2,7 +2,8 @@
  * The pane at the width Excel gives a docked task pane (350 px) in an 800 px high window, in Chromium on the built
  * playground: the first 错误 on the first screen, the sheet on every finding, a next step on every 尾数误差, the list
  * re-checked after 全部应用, 已说明 through a re-check into the export, and the draft form. Screenshots for the
- * README go to test-artifacts/ (and to docs/ with SCREENSHOTS=docs).
+ * README go to test-artifacts/ (and to docs/ with SCREENSHOTS=docs). The keyboard test presses Tab in Chromium: jsdom
+ * has no tab order of its own, and Fluent's focus management needs a real browser to move focus.
  */
 import { ChildProcess } from 'child_process';
 import { existsSync, mkdirSync, readFileSync } from 'fs';
@@ -144,5 +145,52 @@ maybe('the pane at 350 px (Jiaozuo sample)', () => {
     await field.press('Enter');
     await preview.filter({ hasText: '收、支总计各增加4354.74万元' }).waitFor();
     expect(leftOrigin).toEqual([]);
+  });
+
+  test('the keyboard alone: Tab from the top of the pane reaches 一键审核 first, then every control of the 审核 screen', async () => {
+    await page.getByRole('tab', { name: '审核', exact: true }).click();
+    const pane = page.locator('aside');
+    await pane.evaluate((el) => {
+      el.tabIndex = -1;
+      el.focus();
+    });
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('一键审核');
+    const named = async () => page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      return el ? el.getAttribute('aria-label') || el.textContent || '' : '';
+    });
+    const reached = new Set<string>();
+    for (let i = 0; i < 120; i++) {
+      await page.keyboard.press('Tab');
+      reached.add(await named());
+    }
+    const firstFinding = page.locator('[data-testid="finding"]').first();
+    const expected = ['审核', '清除标记', '导出审核报告', '下一处', (await firstFinding.getByRole('button', { name: /^选中 / }).getAttribute('aria-label'))!, (await firstFinding.getByTestId('rule-link').getAttribute('aria-label'))!];
+    expect(expected.filter((name) => ![...reached].some((r) => r === name || r.startsWith(name)))).toEqual([]);
+  });
+
+  test('审核规则: a finding’s rule opens the view on that rule; words search every rule, grouped 表内/表间/自评/说明/读取', async () => {
+    const link = page.locator('[data-testid="finding"][data-severity="rounding"]').first().getByTestId('rule-link');
+    const rule = (await link.innerText()).trim();
+    await link.click();
+    const view = page.getByTestId('rules-view');
+    await view.waitFor();
+    expect(await view.locator('[data-testid="rule"]').count()).toBe(1);
+    expect(await view.locator(`[data-rule="${rule}"]`).innerText()).toMatch(/强制|提示/);
+    const search = page.getByRole('searchbox', { name: /按编号或文字查找规则/ });
+    expect(await search.inputValue()).toBe(rule);
+    await search.fill('');
+    const families = await view.locator('section[data-family]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+    expect(families).toEqual(['表内规则', '表间规则', '自评规则', '说明规则', '读取规则']);
+    await search.fill('三公');
+    await view.locator('[data-rule="G-INTRA-27"]').waitFor();
+    expect(await view.locator('[data-rule="S-RATE-01"]').count()).toBe(0);
+    await search.fill('等级');
+    await view.locator('[data-rule="S-GRD-03"]').waitFor();
+    expect(await view.locator('[data-rule="S-GRD-03"]').innerText()).toContain('曾用编号：S-GRD-01');
+    // the pane never scrolls sideways
+    expect(await page.locator('aside').evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    for (const p of shotPath('rules-view.png')) await page.locator('aside').screenshot({ path: p });
   });
 });

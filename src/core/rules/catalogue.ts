@@ -32,3 +32,19 @@ export function ruleById(id: string): RuleDefinition | undefined {
 export function ruleJson(rule: RuleDefinition): Record<string, unknown> {
   return { ...rule, group: FAMILY_LABEL[rule.family], class: ruleClass(rule) };
 }
+
+/**
+ * The rules a search shows: an exact id gives that rule alone (a finding's link); otherwise every rule whose id,
+ * title, formula, messages or former ids contain each of the words typed (case and width aside).
+ */
+export function searchRules(query: string): RuleDefinition[] {
+  const q = query.normalize('NFKC').replace(/[－—–]/g, '-').trim().toLowerCase();
+  if (!q) return [...RULE_CATALOGUE];
+  const exact = RULE_CATALOGUE.find((r) => r.id.toLowerCase() === q);
+  if (exact) return [exact];
+  const words = q.split(/\s+/);
+  return RULE_CATALOGUE.filter((r) => {
+    const text = [r.id, r.title, r.formula, ...r.messages, ...(r.formerIds ?? []), FAMILY_LABEL[r.family]].join(' ').normalize('NFKC').toLowerCase();
+    return words.every((w) => text.includes(w));
+  });
+}

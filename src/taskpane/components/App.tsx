@@ -30,6 +30,7 @@ import { rowMarks } from '../../host/marks';
 import { S } from '../strings';
 import { allEdits, countChanges, counts, groupFindings, MARK_SEVERITIES } from '../model';
 import { FindingsList } from './FindingsList';
+import { RulesView } from './RulesView';
 import { Summary } from './Summary';
 import { DraftPanel } from '../narrative/DraftPanel';
 import { TemplateGallery } from '../narrative/TemplateGallery';
@@ -83,7 +84,13 @@ export const App: React.FC<AppProps> = ({ host, check = checkInContext, extraAct
   const [shown, setShown] = React.useState<Set<Severity>>(new Set(MARK_SEVERITIES));
   const [confirm, setConfirm] = React.useState<PendingConfirm | null>(null);
   const [foreign, setForeign] = React.useState<PendingForeign | null>(null);
-  const [tab, setTab] = React.useState<'check' | 'draft' | 'templates'>('check');
+  const [tab, setTab] = React.useState<'check' | 'draft' | 'templates' | 'rules'>('check');
+  const [ruleQuery, setRuleQuery] = React.useState('');
+  const showRule = (rule: string) => {
+    setRuleQuery(rule);
+    setNotice(null);
+    setTab('rules');
+  };
   const [context, setContext] = React.useState<WorkbookContext | null>(null);
   const [explained, setExplained] = React.useState<Record<string, string>>({});
   const [cursor, setCursor] = React.useState(-1);
@@ -315,8 +322,10 @@ export const App: React.FC<AppProps> = ({ host, check = checkInContext, extraAct
         <Tab value="check">{S.tabCheck}</Tab>
         <Tab value="draft">{S.tabDraft}</Tab>
         <Tab value="templates">{S.tabTemplates}</Tab>
+        <Tab value="rules">{S.tabRules}</Tab>
       </TabList>
-      {tab !== 'check' && !caps.canWrite && <Text>{S.insertReadOnly}</Text>}
+      {(tab === 'draft' || tab === 'templates') && !caps.canWrite && <Text>{S.insertReadOnly}</Text>}
+      {tab === 'rules' && <RulesView query={ruleQuery} onQuery={setRuleQuery} />}
       {tab === 'draft' && caps.canWrite && <DraftPanel context={context} insertSheet={insertSheet} insertAtSelection={insertAtSelection} notify={notify} />}
       {tab === 'templates' && caps.canWrite && <TemplateGallery insertTemplate={insertTemplate} notify={notify} />}
       {tab === 'check' && (
@@ -393,6 +402,7 @@ export const App: React.FC<AppProps> = ({ host, check = checkInContext, extraAct
                 onSelect={select}
                 onApply={(e) => apply([e])}
                 onExplain={caps.canWrite ? explain : undefined}
+                onShowRule={showRule}
               />
             </>
           )}

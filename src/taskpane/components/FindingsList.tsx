@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { Badge, Button, Field, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Button, Field, Link, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { CheckResult, Finding, ProposedEdit, SEVERITY_LABEL, Severity } from '../../core/findings';
 import { figuresLine, isAdvice, locationOf, nextStep, showFigure, showMessage } from '../../core/present';
 import { findingKey } from '../../host/journal';
@@ -22,7 +22,7 @@ const useStyles = makeStyles({
   current: { outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: '-2px' },
   head: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   locate: { minWidth: 0, padding: 0, fontWeight: tokens.fontWeightSemibold, textAlign: 'left' },
-  rule: { color: tokens.colorNeutralForeground3 },
+  rule: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   figures: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   advice: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
@@ -47,6 +47,8 @@ export interface FindingActions {
   onApply: (e: ProposedEdit) => void;
   /** Records (text) or removes (null) the accountant's explanation; absent where the host cannot store it. */
   onExplain?: (f: Finding, text: string | null) => void;
+  /** Opens the 审核规则 view on a rule. */
+  onShowRule?: (rule: string) => void;
 }
 
 export interface FindingItemProps extends FindingActions {
@@ -58,7 +60,7 @@ export interface FindingItemProps extends FindingActions {
   index?: number;
 }
 
-export const FindingItem: React.FC<FindingItemProps> = ({ finding: f, edit, explanation, current, index, canWrite, busy, onSelect, onApply, onExplain }) => {
+export const FindingItem: React.FC<FindingItemProps> = ({ finding: f, edit, explanation, current, index, canWrite, busy, onSelect, onApply, onExplain, onShowRule }) => {
   const styles = useStyles();
   const [writing, setWriting] = React.useState(false);
   const [draft, setDraft] = React.useState('');
@@ -83,9 +85,15 @@ export const FindingItem: React.FC<FindingItemProps> = ({ finding: f, edit, expl
         ) : (
           <Text weight="semibold">{where}</Text>
         )}
-        <Text size={200} className={styles.rule}>
-          {f.rule}
-        </Text>
+        {onShowRule ? (
+          <Link className={styles.rule} onClick={() => onShowRule(f.rule)} aria-label={S.showRule(f.rule)} data-testid="rule-link">
+            {f.rule}
+          </Link>
+        ) : (
+          <Text size={200} className={styles.rule}>
+            {f.rule}
+          </Text>
+        )}
       </div>
       <Text>{showMessage(f.message)}</Text>
       {figures && <Text className={styles.figures}>{figures}</Text>}
