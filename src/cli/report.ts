@@ -1,12 +1,14 @@
 /** The text report: a Chinese table per workbook and sheet (表, 单元格, 规则, 填报数, 应为, 差额, 类型). */
 import { CheckResult, Finding, SEVERITY_LABEL, TEMPLATE_LABEL } from '../core/findings';
+import stringWidth from 'string-width';
 import { nextStep, showFigure, showMessage, shownDifference, variantLabel } from '../core/present';
 
-/** Display width: CJK and full-width characters take two columns in a terminal. */
+/**
+ * Display width in a terminal, by string-width (its CommonJS major): CJK and full-width characters take two
+ * columns, combining marks none, emoji two — the hand-written ranges missed the last two.
+ */
 export function displayWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
-  return w;
+  return stringWidth(s);
 }
 
 function pad(s: string, width: number): string {

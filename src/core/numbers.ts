@@ -234,21 +234,3 @@ function clip(text: string, max = 40): string {
 }
 
 export const ZERO = new Decimal(0);
-
-/**
- * A stored number as Excel would show it under its format, for views that have no displayed text (an .xlsx file
- * read outside Excel): the shown decimals, percent, and thousands separators when the format groups.
- */
-export function displayNumber(v: number, numFmt: string | undefined): string {
-  if (!Number.isFinite(v)) return String(v);
-  const { decimals, percent } = shownDecimals(numFmt, v);
-  let d = exactOf(v);
-  if (percent) d = d.times(100);
-  let s = d.toFixed(decimals, Decimal.ROUND_HALF_UP);
-  const section = (numFmt ?? '').split(';')[0].replace(/"[^"]*"/g, '');
-  if (/[#0],[#0]/.test(section)) {
-    const [whole, frac] = s.split('.');
-    s = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (frac !== undefined ? `.${frac}` : '');
-  }
-  return percent ? `${s}%` : s;
-}

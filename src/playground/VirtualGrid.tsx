@@ -10,7 +10,7 @@ import * as React from 'react';
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { a1, columnLetters, parseA1 } from '../core/address';
 import { rawText } from '../core/grid';
-import { displayNumber } from '../core/numbers';
+import { displayNumber } from './display';
 import { MemorySheet } from '../host/memory-host';
 
 /** The row height the window is computed with until a rendered row has been measured (px). */

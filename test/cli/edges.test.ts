@@ -135,3 +135,11 @@ test('npm start on a busy port says so in one Chinese line, without a stack trac
     blocker.close();
   }
 });
+
+test('report columns line up by display width: CJK two columns, combining marks none', () => {
+  const { displayWidth, formatTable } = require('../../src/cli/report');
+  expect(displayWidth('公开01')).toBe(6);
+  expect(displayWidth('e\u0301')).toBe(1);
+  const lines = formatTable(['表', '说明'], [['公开01', 'x'], ['e\u0301', 'y']]).split('\n');
+  expect(lines.map((l: string) => displayWidth(l.slice(0, l.lastIndexOf(' ') + 1)))).toEqual([8, 8, 8, 8]);
+});
