@@ -1,7 +1,10 @@
 /** S-RSN-02 — 执行率不足须说明原因. */
+import { exact4 } from '../compare';
+import { TableCheck } from '../context';
+import { BudgetFacts } from './budget-kit';
 import { defineRule } from '../../rules/definition';
 
-export default defineRule({
+const RULE = defineRule({
   id: 'S-RSN-02',
   family: 'selfeval',
   title: '执行率不足须说明原因',
@@ -12,3 +15,21 @@ export default defineRule({
   messages: ['预算执行率 {执行率}% 低于 100%，未填写偏差原因'],
   fix: null,
 });
+
+export default RULE;
+
+/** S-RSN-02: 执行率 < 100 % needs a budget 偏差原因 — only where the layout has that cell. */
+export function checkBudgetReason(ctx: TableCheck, facts: BudgetFacts): void {
+  const b = ctx.table.budget!;
+  const col = b.cols.reason;
+  if (col === undefined || facts.rate === null) return;
+  const { variant, form } = ctx.table;
+  if (variant === 'national-2020' || variant === 'henan-2021' || form === 'S-Y') return;
+  if (facts.rate.gte(100)) return;
+  const anyReason = b.rows.some((row) => {
+    const c = ctx.sheet.cells[row]?.[col];
+    return c && c.value !== null && String(c.value).trim() !== '';
+  });
+  if (anyReason) return;
+  ctx.add(RULE, 'warning', { row: b.totalRow, col }, `预算执行率 ${exact4(facts.rate)}% 低于 100%，未填写偏差原因`, { stated: '', expected: '偏差原因' });
+}
