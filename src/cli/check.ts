@@ -10,7 +10,7 @@ import { CheckResult, TEMPLATE_LABEL, TemplateId } from '../core/findings';
 import type { ReadErrorKind } from '../host/read-error';
 import { annotateWorkbook } from '../host/xlsx-annotate';
 import { checkFile, FileOutcome } from './check-file';
-import type { CliIO } from './main';
+import type { CliIO } from './io';
 import { expandInputs, parseArgs, readInputBytes } from './inputs';
 import { checkFolder, checkOutput, OutputError, wouldOverwrite, writeOutput } from './output';
 import { checkFilesInPool } from './pool';

@@ -12,7 +12,7 @@ import { draftSelfEvalSummaries, ZS_SECTIONS } from '../core/narrative/drafts/zo
 import { uniqueSheetName } from '../core/templates/builder';
 import { parseSlotValue } from '../core/draft-input';
 import { patchWorkbook } from '../host/xlsx-annotate';
-import type { CliIO } from './main';
+import type { CliIO } from './io';
 import { WorkbookReadError } from '../host/read-error';
 import { errorMessage, loadWorkbook, parseArgs, readInputBytes } from './inputs';
 import { checkOutput, writeOutput } from './output';

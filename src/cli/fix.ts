@@ -15,7 +15,7 @@ import { rawText, WorkbookGrid } from '../core/grid';
 import { readXlsx } from '../host/xlsx-read';
 import { patchWorkbook } from '../host/xlsx-annotate';
 import type { WorkbookPatch } from '../host/xlsx-patch';
-import type { CliIO } from './main';
+import type { CliIO } from './io';
 import { WorkbookReadError } from '../host/read-error';
 import { errorMessage, loadWorkbook, parseArgs, readInputBytes } from './inputs';
 import { checkOutput, writeOutput } from './output';

@@ -3,13 +3,9 @@
  * prints; it never modifies an input file.
  */
 import { runCheck } from './check';
+import type { CliIO, Command } from './io';
 
-export type Command = (args: string[], io: CliIO) => Promise<number>;
-
-export interface CliIO {
-  out: (text: string) => void;
-  err: (text: string) => void;
-}
+export type { CliIO, Command } from './io';
 
 const COMMANDS: Record<string, { run: () => Promise<Command>; summary: string; help: string[] }> = {
   check: {

@@ -3,7 +3,7 @@ import { SEVERITY_LABEL } from '../core/findings';
 import { RULE_CATALOGUE, ruleJson } from '../core/rules/catalogue';
 import { FAMILY_LABEL, RULE_FAMILIES, ruleClass } from '../core/rules/definition';
 import { rulesMarkdown } from '../core/rules/markdown';
-import type { CliIO } from './main';
+import type { CliIO } from './io';
 import { parseArgs } from './inputs';
 import { formatTable } from './report';
 

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { addTemplateSheet } from '../core/templates/builder';
 import { listTemplates, templateSheets } from '../core/templates';
 import { variantLabel } from '../core/present';
-import type { CliIO } from './main';
+import type { CliIO } from './io';
 import { parseArgs } from './inputs';
 import { checkOutput, writeOutput } from './output';
 

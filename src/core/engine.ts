@@ -8,21 +8,14 @@ import { SheetGrid, WorkbookGrid, userSheetsOnly } from './grid';
 import {
   Candidate, compete, evidenceTexts, isRecognition, nearTieNote, Reading, Recognition, RecognitionOutcome, scoreOf,
 } from './recognition';
-import { append, checkGongkai } from './gongkai';
+import { checkGongkai } from './gongkai';
+import { append, WorkbookContext } from './workbook-context';
 import { gongkaiCandidates, readGongkaiAs } from './gongkai/recognize';
 import { checkSelfEval, readSelfEvalAs, selfEvalCandidates } from './selfeval';
 import { checkNarratives } from './narrative';
 import { notesCandidates, readSituationNotes } from './narrative/recognize';
 
-export interface WorkbookContext {
-  workbook: WorkbookGrid;
-  recognitions: Recognition[];
-}
-
-export interface FamilyResult {
-  findings: Finding[];
-  edits?: ProposedEdit[];
-}
+export type { FamilyResult, WorkbookContext } from './workbook-context';
 
 /** The families' claims on a sheet, from its one cheap profile (gongkai-layouts.md §3 item 7). */
 function candidatesOf(sheet: SheetGrid): Candidate[] {

@@ -283,7 +283,10 @@ export function planRestore(journal: Journal, states: Map<string, CellState>): R
       const w: CellWrite = { sheet: e.sheet, address: e.address };
       if (!sameAspect(e.before, e.after, 'fill')) w.fill = e.before.fill;
       // A value goes back with its number format, so a host knows a text from a formula and writes text as text.
-      if (!sameAspect(e.before, e.after, 'formula')) (w.formula = e.before.formula), (w.numFmt = e.before.numFmt);
+      if (!sameAspect(e.before, e.after, 'formula')) {
+        w.formula = e.before.formula;
+        w.numFmt = e.before.numFmt;
+      }
       if (!sameAspect(e.before, e.after, 'numFmt')) w.numFmt = e.before.numFmt;
       if (!sameAspect(e.before, e.after, 'note')) w.note = e.before.note;
       plan.writes.push(w);

@@ -1,6 +1,6 @@
 /** 部门决算公开表: recognition (gongkai-layouts.md) and identities (identities.md), run like ESLint rules. */
 import { a1 } from '../address';
-import type { FamilyResult, WorkbookContext } from '../engine';
+import { append, FamilyResult, WorkbookContext } from '../workbook-context';
 import { Finding, TEMPLATE_LABEL } from '../findings';
 import { fixed, Reading } from '../numbers';
 import { CellValues, evaluate, findingOf, holdsExactly, Identity, severityOf } from './identity';
@@ -61,11 +61,6 @@ export function runGongkai(tables: GTable[], rules: GRule[] = RULES): GongkaiRun
   }
   proposeBalances(failing.filter((f) => f.finding.severity === 'rounding'), { identities, batches, values });
   return { findings, identities, batches, values };
-}
-
-/** Appends in place without spreading arguments (safe for any length). */
-export function append<T>(into: T[], items: readonly T[]): void {
-  for (let i = 0; i < items.length; i++) into.push(items[i]);
 }
 
 const runs = new WeakMap<WorkbookContext, GongkaiRun>();

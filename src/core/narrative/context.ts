@@ -4,7 +4,7 @@
  * (identities.md §5).
  */
 import { a1 } from '../address';
-import type { WorkbookContext } from '../engine';
+import type { WorkbookContext } from '../workbook-context';
 import { CellRef, Finding, Severity } from '../findings';
 import { gongkaiRun, gongkaiTables } from '../gongkai';
 import { CellMap, CellValues, Identity, Place, unitOf } from '../gongkai/identity';

@@ -1,7 +1,7 @@
 /**
  * 第三部分 情况说明: recognition (gongkai-layouts.md §4.11) and the narrative-versus-table checks (narratives.md §4).
  */
-import type { FamilyResult, WorkbookContext } from '../engine';
+import type { FamilyResult, WorkbookContext } from '../workbook-context';
 import { Finding } from '../findings';
 import { NarrativeContext } from './context';
 import { NotesModel, recognizeSituationNotes } from './recognize';

@@ -3,7 +3,7 @@
  * each table on its own, with the recomputed 执行率, 得分, 结余, 总分 and 等级 as proposed edits.
  */
 import { rangeA1 } from '../address';
-import type { FamilyResult, WorkbookContext } from '../engine';
+import type { FamilyResult, WorkbookContext } from '../workbook-context';
 import type { Finding, ProposedEdit, TableSpan } from '../findings';
 import type { SheetGrid } from '../grid';
 import type { Candidate, Evidence, Reading, Recognition, RecognitionOutcome } from '../recognition';

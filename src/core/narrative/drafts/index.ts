@@ -4,7 +4,7 @@
  * 2 places) and 【请填写：…】 placeholders for what no table holds (上年, 年初预算, reasons, counts; PR-06).
  * Pure functions: the pane previews and inserts the paragraphs, the CLI prints them or writes them into a copy.
  */
-import type { WorkbookContext } from '../../engine';
+import type { WorkbookContext } from '../../workbook-context';
 import { gongkaiRun, gongkaiTables } from '../../gongkai';
 import { CellValues } from '../../gongkai/identity';
 import { codeCell, GTable, lineCell, Pos } from '../../gongkai/model';

@@ -4,7 +4,7 @@
  * Printed cells are quoted (PR-04): 总分 as the cell shows it with trailing zeros dropped, amounts at 2 decimals; the
  * 执行率 is computed from the quoted 执行 and 全年 (half-up, 2 dp); 等级 follows S-GRD-00 unless the table states one.
  */
-import type { WorkbookContext } from '../../engine';
+import type { WorkbookContext } from '../../workbook-context';
 import { SheetGrid } from '../../grid';
 import { Decimal, fixed, halfUp, Reading, ZERO } from '../../numbers';
 import { selfEvalRun } from '../../selfeval';
@@ -306,7 +306,7 @@ export function draftSelfEvalSummaries(context: WorkbookContext, options: ZsOpti
   if (wanted.has('NT-ZS-R') && projects.length) {
     paragraphs.push({ kind: 'heading', text: '项目自评结果', section: 'NT-ZS-R' });
     for (const ref of projects) {
-      const { sheet, table } = ref;
+      const { sheet } = ref;
       const f = selfEvalFacts(ref);
       const budgetScore = f.budgetScore ?? ZERO;
       const total = budgetScore.plus(f.indicatorScore);
