@@ -26,12 +26,12 @@ export const FIXED_ARGB = 'FFC6EFCE';
 export const LIST_SHEET = '校验更正清单';
 
 export async function runFix(args: string[], io: CliIO): Promise<number> {
-  const parsed = parseArgs(args, ['-o', '--output'], ['--force']);
+  const parsed = parseArgs(args, ['-o', '--out', '--output'], ['--force']);
   if (typeof parsed === 'string') {
     io.err(`juesuan fix：${parsed}\n`);
     return 2;
   }
-  const output = (parsed.options.get('-o') ?? parsed.options.get('--output')) as string | undefined;
+  const output = (parsed.options.get('-o') ?? parsed.options.get('--out') ?? parsed.options.get('--output')) as string | undefined;
   if (parsed.positional.length !== 1 || !output) {
     io.err('juesuan fix：用法 juesuan fix <输入.xlsx> -o <输出.xlsx> [--force]\n');
     return 2;

@@ -1,5 +1,6 @@
 /** Shared argument handling for the CLI commands: expanding folders, reading workbooks, option parsing. */
 import fs from 'fs';
+import { parseArgs as nodeParseArgs } from 'util';
 import path from 'path';
 import { WorkbookGrid } from '../core/grid';
 import { READING_LIMITS } from '../host/package-scan';
@@ -14,30 +15,50 @@ export interface ParsedArgs {
   lists: Map<string, string[]>;
 }
 
-/** Parses `--name value` and `--flag`; `valued` lists the options that take a value, `repeatable` those given more than once. */
+/**
+ * Parses `--name value`, `--name=value`, `-o value` and `--flag` with Node's util.parseArgs (`--` ends the options:
+ * what follows is a file even when it starts with `-`); `valued` lists the options that take a value, `repeatable`
+ * those that may be given more than once. Its English errors become one Chinese line.
+ */
 export function parseArgs(args: string[], valued: string[], flags: string[] = [], repeatable: string[] = []): ParsedArgs | string {
-  const positional: string[] = [];
-  const options = new Map<string, string | true>();
-  const lists = new Map<string, string[]>();
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a.startsWith('-') && a !== '-') {
-      const [name, inline] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
-      if (valued.includes(name) || repeatable.includes(name)) {
-        const value = inline ?? args[++i];
-        if (value === undefined) return `参数 ${name} 需要一个值`;
-        if (repeatable.includes(name)) lists.set(name, [...(lists.get(name) ?? []), value]);
-        else options.set(name, value);
-      } else if (flags.includes(name)) {
-        options.set(name, true);
-      } else {
-        return `未知参数“${a}”`;
-      }
-    } else {
-      positional.push(a);
+  const spec: Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }> = {};
+  const nameOf = new Map<string, string>();
+  const declare = (name: string, type: 'string' | 'boolean', multiple = false) => {
+    const key = name.replace(/^-+/, '');
+    spec[key] = { type, ...(/^-[^-]$/.test(name) ? { short: key } : {}), ...(multiple ? { multiple } : {}) };
+    nameOf.set(key, name);
+  };
+  for (const name of valued) declare(name, 'string');
+  for (const name of flags) declare(name, 'boolean');
+  for (const name of repeatable) declare(name, 'string', true);
+  try {
+    const { values, positionals } = nodeParseArgs({ args, options: spec, allowPositionals: true, strict: true });
+    const options = new Map<string, string | true>();
+    const lists = new Map<string, string[]>();
+    for (const [key, value] of Object.entries(values)) {
+      if (value === undefined || value === false) continue;
+      if (Array.isArray(value)) lists.set(nameOf.get(key)!, value.map(String));
+      else options.set(nameOf.get(key)!, value === true ? true : String(value));
     }
+    return { positional: positionals, options, lists };
+  } catch (e) {
+    return argumentError(e, args);
   }
-  return { positional, options, lists };
+}
+
+/** util.parseArgs' errors, said in Chinese with the option as the user typed it. */
+function argumentError(e: unknown, args: string[]): string {
+  const code = (e as { code?: string }).code;
+  const message = e instanceof Error ? e.message : String(e);
+  const quoted = /'(-[^',\s]*)/.exec(message)?.[1] ?? '';
+  const typed = args.find((a) => a === quoted || a.startsWith(`${quoted}=`)) ?? quoted;
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `未知参数“${typed}”（若是以 - 开头的文件名，请写在 -- 之后）`;
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    if (/does not take an argument/.test(message)) return `参数 ${quoted} 不带值`;
+    if (/ambiguous/.test(message)) return `参数 ${quoted} 的值以 - 开头；如确是该值，请写成 ${quoted}=值`;
+    return `参数 ${quoted} 需要一个值`;
+  }
+  return `参数有误：${message}`;
 }
 
 /** One input of a run: a workbook to read, or a path already known to be a problem (listed, never dropped). */

@@ -143,3 +143,33 @@ test('report columns line up by display width: CJK two columns, combining marks 
   const lines = formatTable(['表', '说明'], [['公开01', 'x'], ['e\u0301', 'y']]).split('\n');
   expect(lines.map((l: string) => displayWidth(l.slice(0, l.lastIndexOf(' ') + 1)))).toEqual([8, 8, 8, 8]);
 });
+
+describe('arguments (util.parseArgs, errors in Chinese)', () => {
+  const input = fixturePath('changji-2020-selfeval.xlsx');
+
+  test('-- ends the options: what follows is a file', async () => {
+    const r = await run(['check', '--format', 'json', '--', input]);
+    expect(r.err).toBe('');
+    expect(JSON.parse(r.out).sheets.length).toBeGreaterThan(0);
+  });
+
+  test('fix --out works like draft --out and fix -o', async () => {
+    const dir = tempDir();
+    const out = path.join(dir, '更正.xlsx');
+    const r = await run(['fix', input, '--out', out]);
+    expect([r.code, r.err]).toEqual([0, '']);
+    expect(fs.existsSync(out)).toBe(true);
+  });
+
+  test.each([
+    [['check', input, '--colour'], /^juesuan check：未知参数“--colour”/],
+    [['check', input, '--format'], /^juesuan check：参数 --format 需要一个值/],
+    [['check', input, '--info=yes'], /^juesuan check：参数 --info 不带值/],
+    [['check', input, '--annotate', '-x.xlsx'], /^juesuan check：参数 --annotate 的值以 - 开头；如确是该值，请写成 --annotate=值/],
+    [['rules', '--format=yaml'], /^juesuan rules：--format 只能是 text、json 或 markdown/],
+  ])('%j says what is wrong in Chinese', async (args, message) => {
+    const r = await run(args as string[]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(message);
+  });
+});
