@@ -58,7 +58,7 @@ const COMMANDS: Record<string, { run: () => Promise<Command>; summary: string; h
     run: async () => (await import('./fix')).runFix,
     summary: '写出更正副本（自评表的执行率、得分等重算值；公开表的舍位平衡）：juesuan fix <输入.xlsx> -o <输出.xlsx>',
     help: [
-      '用法：juesuan fix <输入.xlsx> -o <输出.xlsx> [--force]',
+      '用法：juesuan fix <输入.xlsx> -o <输出.xlsx> [--force]（-o 也可写作 --out）',
       '',
       '  写出更正副本：绩效自评表的执行率、得分、结余、总分、等级改为重算值；公开表的尾数误差按舍位平衡建议改动一个单元格。',
       '  改动的单元格标绿并加批注，清单见“校验更正清单”工作表；原文件不改动。输出文件已存在时不覆盖，加 --force 才替换。',
