@@ -8,18 +8,25 @@
  * rows weighed. Only if the second sync still fails (thousands of columns, more than 512 merged areas in a window)
  * is everything read in blocks after one sync for the sizes. Each write = 2 syncs (snapshot, then journal + writes
  * with screen updating suspended). Office.js is reached only through the `run` function passed in, so the adapter
- * runs unchanged against the fake context in tests.
+ * runs unchanged against the fake context in tests. Read planning is read-plan.ts (pure), the grid grid-build.ts,
+ * writing excel-backend.ts, addresses address.ts.
  */
 /* global Excel */
-import { a1, parseA1 } from '../core/address';
-import { Cell, CellRange, JOURNAL_SHEET, SheetGrid, WorkbookGrid, isJournalSheet, makeSheetGrid } from '../core/grid';
+import { a1 } from '../core/address';
+import { CellRange, JOURNAL_SHEET, SheetGrid, WorkbookGrid, isJournalSheet } from '../core/grid';
 import { HostCapabilities, HostError, ReadProgress } from '../host/host';
-import { CellKey, CellState, FillState, FormulaValue, JOURNAL_KEY, TEXT_FORMAT, cellKey, fingerprintValues, valueKind } from '../host/journal';
+import { JOURNAL_KEY, cellKey } from '../host/journal';
 import { JournalSeal, installationSeal } from '../host/journal-seal';
-import { CommitRequest, JournalBackend, JournaledHost, Snapshot, SnapshotRequest } from '../host/journaled-host';
+import { JournalBackend, JournaledHost } from '../host/journaled-host';
 import { NOTE_TAG } from '../host/marks';
+import { rangeOf, rangesOf, splitAddress } from './address';
+import { ExcelBackend } from './excel-backend';
+import { DEFAULT_TIMEOUT_MS, ExcelRun, withTimeout } from './run';
+import { Block, buildGrid } from './grid-build';
+import { BYTES_PER_CELL, mergeSlabs, nextBatch, Piece, pieceAddress, weightOf, windowRows } from './read-plan';
 
-export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+export type { ExcelRun } from './run';
+export { DEFAULT_TIMEOUT_MS, withTimeout } from './run';
 
 export interface ExcelHostOptions {
   run: ExcelRun;
@@ -34,41 +41,9 @@ export interface ExcelHostOptions {
   seal?: JournalSeal;
 }
 
-export const DEFAULT_TIMEOUT_MS = 120_000;
-
-/** Wraps a run function so a batch that never returns ends in a visible Chinese error instead of a hung pane. */
-export function withTimeout(run: ExcelRun, ms: number): ExcelRun {
-  return <T>(batch: (context: Excel.RequestContext) => Promise<T>) =>
-    new Promise<T>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new HostError(`Excel 在 ${Math.round(ms / 1000)} 秒内没有响应，请稍后重试（大型工作簿在网页版中加载时可能较慢）`)), ms);
-      run(batch).then(
-        (v) => (clearTimeout(timer), resolve(v)),
-        (e) => (clearTimeout(timer), reject(e)),
-      );
-    });
-}
-
 export const MAX_CELLS_PER_READ = 5_000_000;
 export const MAX_BYTES_PER_REQUEST = 5 * 1024 * 1024;
-/**
- * Bytes per cell for values + text + numberFormat + formulas (with the rows' hidden state and merged areas), for a
- * sheet none of whose rows has been read yet. Later blocks are sized by what that sheet's earlier rows weighed.
- */
-const BYTES_PER_CELL = 160;
-/** Share of the request limit a row-block request is planned to fill; estimates are from earlier rows, so keep room. */
-const BLOCK_SHARE = 0.8;
-/**
- * A row of a 公开表 or 自评表 weighs 0.3–1 KB as values, text, formats and formulas (the samples: 32–104 B a cell,
- * at most 12 columns, 765 B for a one-column 情况说明 paragraph); the windows assume 1 KB a row, and together take
- * at most this share of one request, leaving room for the comments, row and column properties in the same sync.
- */
-const PLAUSIBLE_ROW_BYTES = 1024;
-const WINDOW_SHARE = 0.6;
-/** Range.getMergedAreasOrNullObject fails when its range holds more than 512 merged areas (ExcelApi reference). */
-const MAX_MERGED_AREAS = 512;
-const USER_COMMENT = '〔单元格已有批注〕';
 
-const FILL_LOAD = { format: { fill: { color: true, pattern: true, patternColor: true, tintAndShade: true, patternTintAndShade: true } } };
 
 export function excelCapabilities(isSetSupported: (name: string, version: string) => boolean): HostCapabilities {
   const canWrite = isSetSupported('ExcelApi', '1.9');
@@ -85,35 +60,10 @@ export function excelCapabilities(isSetSupported: (name: string, version: string
   return { canWrite, notes };
 }
 
-/** `Sheet1!A1:C5`, `'My sheet'!A1` → the part after the sheet name. */
-function localAddress(address: string): string {
-  const bang = address.lastIndexOf('!');
-  return bang >= 0 ? address.slice(bang + 1) : address;
-}
 
-function parseRange(address: string): CellRange | null {
-  const [start, end] = localAddress(address).replace(/\$/g, '').split(':');
-  const s = parseA1(start);
-  const e = parseA1(end ?? start);
-  if (!s || !e) return null;
-  return { top: s.row, left: s.col, bottom: e.row, right: e.col };
-}
 
-function quoteSheet(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
-}
 
-const ERROR_VALUE = /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/;
 
-interface Block {
-  sheet: string;
-  top: number;
-  left: number;
-  values: unknown[][];
-  text: string[][];
-  numberFormat: string[][];
-  formulas: unknown[][];
-}
 
 /** Everything read of one sheet, whichever path read it. */
 interface SheetRead {
@@ -125,14 +75,6 @@ interface SheetRead {
   protected?: boolean;
 }
 
-/** Rows [top, top + rows) of a sheet's used range, all its columns. */
-interface Piece {
-  sheet: string;
-  top: number;
-  left: number;
-  rows: number;
-  cols: number;
-}
 
 /** Row and column properties need ExcelApi 1.9, merged areas 1.13; below that the grid goes without them. */
 interface MetaSupport {
@@ -151,47 +93,9 @@ function hiddenColumns(cols: Excel.ColumnProperties[]): number[] {
   return cols.filter((c) => c.columnHidden).map((c) => c.columnIndex!);
 }
 
-function pieceAddress(p: Piece, top: number, rows: number): string {
-  return `${a1(top, p.left)}:${a1(top + rows - 1, p.left + p.cols - 1)}`;
-}
 
-/**
- * The merged areas of a piece, asked for in slabs of at most 512 cells: an area is reported by the range holding its
- * top-left cell, so a slab cannot hold more than 512 of them and every area is reported exactly once.
- */
-function mergeSlabs(ws: Excel.Worksheet, p: Piece): Excel.RangeAreas[] {
-  const step = Math.max(1, Math.floor(MAX_MERGED_AREAS / p.cols));
-  const out: Excel.RangeAreas[] = [];
-  for (let top = p.top; top < p.top + p.rows; top += step) {
-    const m = ws.getRange(pieceAddress(p, top, Math.min(step, p.top + p.rows - top))).getMergedAreasOrNullObject();
-    m.load('address');
-    out.push(m);
-  }
-  return out;
-}
 
-/** UTF-8 length: Excel's limit is on bytes, and 科目名称 and 情况说明 are three bytes a character. */
-function utf8Length(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      n += 4;
-      i++;
-    }
-    else n += 3;
-  }
-  return n;
-}
 
-/** What the next request should expect a cell of this sheet to weigh, from what these rows weighed. */
-function weightOf(b: Block, rows: Excel.RowProperties[] | undefined, merges: string[], cells: number): number {
-  const bytes = utf8Length(JSON.stringify([b.values, b.text, b.numberFormat, b.formulas, rows ?? null, merges]));
-  // A floor, so a block of empty cells cannot balloon the next request.
-  return Math.max(16, (bytes / Math.max(1, cells)) * 1.25);
-}
 
 function isPayloadError(e: unknown): boolean {
   const code = (e as { code?: string })?.code ?? '';
@@ -225,15 +129,6 @@ export class ExcelHost extends JournaledHost {
 
   private readonly isSet: (name: string, version: string) => boolean;
 
-  /**
-   * Rows of each sheet's window in the second sync: the windows of all sheets together are sized to a share of one
-   * request at a plausible row weight, so an ordinary workbook is read whole in that sync and a huge sheet costs no
-   * more than its window there.
-   */
-  private windowRows(sheetCount: number): number {
-    return Math.max(1, Math.floor((this.maxBytes * WINDOW_SHARE) / PLAUSIBLE_ROW_BYTES / Math.max(1, sheetCount)));
-  }
-
   async readWorkbook(onProgress?: (p: ReadProgress) => void): Promise<WorkbookGrid> {
     const commentMode = this.capabilities.notes === 'comment';
     const meta: MetaSupport = { rows: this.isSet('ExcelApi', '1.9'), merges: this.isSet('ExcelApi', '1.13') };
@@ -256,7 +151,7 @@ export class ExcelHost extends JournaledHost {
 
       // Every sheet's used-range size, protection and hidden columns, and the full content of its first rows only:
       // the request stays bounded whatever the sheets hold beyond their windows.
-      const rows = this.windowRows(names.length);
+      const rows = windowRows(this.maxBytes, names.length);
       const planned = names.map((name) => {
         const ws = sheets.getItem(name);
         const used = ws.getUsedRangeOrNullObject(true);
@@ -307,9 +202,9 @@ export class ExcelHost extends JournaledHost {
             s.blocks.push(block);
             if (p.rows) s.hiddenRows.push(...hiddenRowsOf(p.rows.value));
             const mergeAddress = p.merged && !p.merged.isNullObject ? p.merged.address : '';
-            s.merges.push(...parseMerges(mergeAddress));
+            s.merges.push(...rangesOf(mergeAddress));
             const cells = w.rowCount * used.cols;
-            weights.set(p.name, weightOf(block, p.rows?.value, [mergeAddress], cells));
+            weights.set(p.name, weightOf([block.values, block.text, block.numberFormat, block.formulas, p.rows?.value ?? null, [mergeAddress]], cells));
             done += cells;
             next = w.rowIndex + w.rowCount;
           }
@@ -344,8 +239,8 @@ export class ExcelHost extends JournaledHost {
         locations
           .filter((l) => !l.content.startsWith(NOTE_TAG))
           .map((l) => {
-            const r = parseRange(l.range.address);
-            return r ? cellKey(sheetOf(l.range.address), a1(r.top, r.left)) : '';
+            const r = rangeOf(l.range.address);
+            return r ? cellKey(splitAddress(l.range.address).sheet, a1(r.top, r.left)) : '';
           }),
       );
       const grids: SheetGrid[] = names.map((name) => {
@@ -374,29 +269,24 @@ export class ExcelHost extends JournaledHost {
     meta: MetaSupport,
     onBlock: (cells: number) => void,
   ): Promise<void> {
-    const budget = this.maxBytes * BLOCK_SHARE;
     const weight = (sheet: string) => weights.get(sheet) ?? BYTES_PER_CELL;
     const queue = pieces.map((p) => ({ ...p }));
     while (queue.length > 0) {
-      const batch: { p: Piece; range: Excel.Range; rows: OfficeExtension.ClientResult<Excel.RowProperties[]> | null; merged: Excel.RangeAreas[] }[] = [];
-      let cells = 0;
-      let bytes = 0;
-      while (queue.length > 0) {
-        const q = queue[0];
-        const fit = Math.min(q.rows, Math.floor((budget - bytes) / (q.cols * weight(q.sheet))), Math.floor((this.maxCells - cells) / q.cols));
-        if (fit < 1 && batch.length > 0) break;
-        const p: Piece = { sheet: q.sheet, top: q.top, left: q.left, rows: Math.max(1, fit), cols: q.cols };
-        q.top += p.rows;
-        q.rows -= p.rows;
-        if (q.rows === 0) queue.shift();
-        cells += p.rows * p.cols;
-        bytes += p.rows * p.cols * weight(p.sheet);
+      const cut = nextBatch(queue, { maxBytes: this.maxBytes, maxCells: this.maxCells }, weight);
+      const cells = cut.reduce((n, p) => n + p.rows * p.cols, 0);
+      const batch = cut.map((p) => {
         const ws = context.workbook.worksheets.getItem(p.sheet);
         const range = ws.getRange(pieceAddress(p, p.top, p.rows));
         range.load('values,text,numberFormat,formulas');
-        batch.push({ p, range, rows: meta.rows ? range.getRowProperties(ROW_PROPS) : null, merged: meta.merges ? mergeSlabs(ws, p) : [] });
-        if (fit < 1) break;
-      }
+        const merged = meta.merges
+          ? mergeSlabs(p).map((address) => {
+              const m = ws.getRange(address).getMergedAreasOrNullObject();
+              m.load('address');
+              return m;
+            })
+          : [];
+        return { p, range, rows: meta.rows ? range.getRowProperties(ROW_PROPS) : null, merged };
+      });
       try {
         await context.sync();
       } catch (e) {
@@ -417,9 +307,9 @@ export class ExcelHost extends JournaledHost {
         s.blocks.push(block);
         if (rows) s.hiddenRows.push(...hiddenRowsOf(rows.value));
         const addresses = merged.map((m) => (m.isNullObject ? '' : m.address));
-        for (const a of addresses) s.merges.push(...parseMerges(a));
+        for (const a of addresses) s.merges.push(...rangesOf(a));
         // The next requests for this sheet are sized by what these rows weighed.
-        weights.set(p.sheet, weightOf(block, rows?.value, addresses, p.rows * p.cols));
+        weights.set(p.sheet, weightOf([block.values, block.text, block.numberFormat, block.formulas, rows?.value ?? null, addresses], p.rows * p.cols));
       }
       onBlock(cells);
     }
@@ -445,280 +335,4 @@ export class ExcelHost extends JournaledHost {
       await context.sync();
     });
   }
-}
-
-function sheetOf(address: string): string {
-  const bang = address.lastIndexOf('!');
-  if (bang < 0) return '';
-  const s = address.slice(0, bang);
-  return s.startsWith("'") ? s.slice(1, -1).replace(/''/g, "'") : s;
-}
-
-function parseMerges(address: string): CellRange[] {
-  return address
-    .split(',')
-    .map((a) => parseRange(a.trim()))
-    .filter((r): r is CellRange => r !== null);
-}
-
-function buildGrid(name: string, blocks: Block[], hiddenRows: number[], hiddenCols: number[], merges: CellRange[], prot?: boolean): SheetGrid {
-  const cells: (Cell | undefined)[][] = [];
-  for (const b of blocks) {
-    b.values.forEach((row, i) => {
-      const r = b.top + i;
-      const out = (cells[r] = cells[r] ?? []);
-      row.forEach((v, j) => {
-        const f = b.formulas[i]?.[j];
-        const formula = typeof f === 'string' && f.startsWith('=') ? f.slice(1) : undefined;
-        if ((v === '' || v === null || v === undefined) && !formula) return;
-        const cell: Cell = { value: v as Cell['value'], numFmt: b.numberFormat[i]?.[j], text: b.text[i]?.[j] };
-        if (formula) cell.formula = formula;
-        if (typeof v === 'string' && ERROR_VALUE.test(v) && (formula || b.text[i]?.[j] === v)) {
-          cell.error = v;
-          cell.value = null;
-        }
-        out[b.left + j] = cell;
-      });
-    });
-  }
-  for (let r = 0; r < cells.length; r++) if (!cells[r]) cells[r] = [];
-  return makeSheetGrid({ name, cells, merges, hiddenRows, hiddenCols, protected: prot });
-}
-
-/** Cells grouped into runs of adjacent columns in one row: one range (one proxy) per run. */
-function runs<T extends CellKey>(cells: T[]): { sheet: string; row: number; left: number; items: T[] }[] {
-  const sorted = cells
-    .map((c) => ({ c, p: parseA1(c.address)! }))
-    .filter((x) => x.p)
-    .sort((x, y) => (x.c.sheet < y.c.sheet ? -1 : x.c.sheet > y.c.sheet ? 1 : x.p.row - y.p.row || x.p.col - y.p.col));
-  const out: { sheet: string; row: number; left: number; items: T[] }[] = [];
-  let cur: { sheet: string; row: number; left: number; items: T[] } | null = null;
-  for (const { c, p } of sorted) {
-    if (cur && cur.sheet === c.sheet && cur.row === p.row && cur.left + cur.items.length === p.col) cur.items.push(c);
-    else if (!(cur && cur.sheet === c.sheet && cur.row === p.row && p.col < cur.left + cur.items.length)) {
-      cur = { sheet: c.sheet, row: p.row, left: p.col, items: [c] };
-      out.push(cur);
-    }
-  }
-  return out;
-}
-
-function runAddress(run: { row: number; left: number; items: unknown[] }): string {
-  const start = a1(run.row, run.left);
-  return run.items.length === 1 ? start : `${start}:${a1(run.row, run.left + run.items.length - 1)}`;
-}
-
-function isNoFill(fill: FillState): boolean {
-  return fill.pattern === 'None' || ((fill.pattern === undefined || fill.pattern === null) && (fill.color === undefined || fill.color === null));
-}
-
-/** Snapshot and commit against a live workbook, one sync each. */
-class ExcelBackend implements JournalBackend {
-  /** Note/comment presence from the last snapshot, so commit knows whether to add, edit or delete. */
-  private noteIds = new Map<string, { kind: 'note' | 'comment'; id: string | null; exists: boolean }>();
-
-  constructor(
-    private readonly run: ExcelRun,
-    private readonly caps: HostCapabilities,
-    private readonly userComments: () => Set<string>,
-    private readonly seal: JournalSeal,
-  ) {}
-
-  async snapshot(req: SnapshotRequest): Promise<Snapshot> {
-    // The journal's signature is checked after the round trip, outside Excel's batch.
-    const { journalText, ...snap } = await this.run(async (context) => {
-      const wb = context.workbook;
-      const journalItem = wb.settings.getItemOrNullObject(JOURNAL_KEY);
-      journalItem.load('value');
-      wb.worksheets.load('items/name');
-      const groups = runs(req.cells).map((run) => {
-        const range = wb.worksheets.getItem(run.sheet).getRange(runAddress(run));
-        range.load('formulas,numberFormat');
-        return { run, range, props: range.getCellProperties(FILL_LOAD) };
-      });
-      const notes =
-        this.caps.notes === 'note'
-          ? req.cells.map((c) => {
-              const n = wb.notes.getItemOrNullObject(`${quoteSheet(c.sheet)}!${c.address}`);
-              n.load('content');
-              return { c, n };
-            })
-          : [];
-      const comments = this.caps.notes === 'comment' ? wb.comments : null;
-      comments?.load('items/id,items/content');
-      const prints = (req.fingerprint ?? []).map((name) => {
-        const ws = wb.worksheets.getItemOrNullObject(name);
-        const used = ws.getUsedRangeOrNullObject(true);
-        // Formulas, not values: an inserted template's results change as Excel recalculates, its formulas do not.
-        used.load('formulas');
-        return { name, ws, used };
-      });
-      await context.sync();
-
-      const states = new Map<string, CellState>();
-      for (const g of groups) {
-        g.run.items.forEach((c, j) => {
-          const f = g.props.value[0][j].format?.fill ?? {};
-          states.set(cellKey(c.sheet, c.address), {
-            fill: {
-              color: f.color ?? null,
-              pattern: (f.pattern as string) ?? null,
-              patternColor: f.patternColor ?? null,
-              tintAndShade: f.tintAndShade ?? null,
-              patternTintAndShade: f.patternTintAndShade ?? null,
-            },
-            formula: g.range.formulas[0][j] as CellState['formula'],
-            numFmt: String(g.range.numberFormat[0][j]),
-            note: null,
-          });
-        });
-      }
-      this.noteIds = new Map();
-      for (const { c, n } of notes) {
-        const k = cellKey(c.sheet, c.address);
-        const s = states.get(k);
-        const exists = !n.isNullObject;
-        if (s) s.note = exists ? n.content : null;
-        this.noteIds.set(k, { kind: 'note', id: null, exists });
-      }
-      if (comments) {
-        const ours = new Map<string, { id: string; content: string }>();
-        for (const item of comments.items) {
-          if (!item.content.startsWith(NOTE_TAG)) continue;
-          const first = item.content.slice(NOTE_TAG.length).split('\n')[0];
-          const bang = first.lastIndexOf('!');
-          ours.set(cellKey(first.slice(0, bang), first.slice(bang + 1)), { id: item.id, content: item.content });
-        }
-        const user = this.userComments();
-        for (const c of req.cells) {
-          const k = cellKey(c.sheet, c.address);
-          const s = states.get(k);
-          const mine = ours.get(k);
-          if (s) s.note = mine ? mine.content : user.has(k) ? USER_COMMENT : null;
-          this.noteIds.set(k, { kind: 'comment', id: mine?.id ?? null, exists: !!mine || user.has(k) });
-        }
-      }
-      const fingerprints = new Map<string, string | null>();
-      for (const p of prints) {
-        if (p.ws.isNullObject) fingerprints.set(p.name, null);
-        else fingerprints.set(p.name, fingerprintValues(p.used.isNullObject ? [] : p.used.formulas));
-      }
-      return {
-        states,
-        journalText: journalItem.isNullObject ? null : String(journalItem.value),
-        sheetNames: wb.worksheets.items.map((w) => w.name),
-        fingerprints,
-      };
-    });
-    return { ...snap, journal: await this.seal.open(journalText) };
-  }
-
-  /** The active cell of the selection, one sync. */
-  async selection(): Promise<CellKey | null> {
-    return this.run(async (context) => {
-      const range = context.workbook.getSelectedRange();
-      range.load('address');
-      await context.sync();
-      const address = range.address;
-      const bang = address.lastIndexOf('!');
-      if (bang < 0) return null;
-      const first = address.slice(bang + 1).split(':')[0].replace(/\$/g, '');
-      return parseA1(first) ? { sheet: sheetOf(address), address: first } : null;
-    });
-  }
-
-  async commit(req: CommitRequest): Promise<void> {
-    const journalText = await this.seal.close(req.journal);
-    await this.run(async (context) => {
-      const wb = context.workbook;
-      context.application.suspendScreenUpdatingUntilNextSync();
-      // The journal goes first in the batch: if a later write fails, restore still knows every cell touched.
-      wb.settings.add(JOURNAL_KEY, journalText);
-      if (req.addSheet) {
-        const add = req.addSheet;
-        const ws = wb.worksheets.add(add.name);
-        const width = Math.max(1, ...add.cells.map((r) => r.length));
-        const block = add.cells.map((r) => Array.from({ length: width }, (_, j) => r[j] ?? { value: null }));
-        const range = ws.getRange(`A1:${a1(block.length - 1, width - 1)}`);
-        const isText = (c: (typeof block)[number][number]) => !c.formula && typeof c.value === 'string' && c.value !== '';
-        // Text cells get the text format before any value lands, so no text becomes a formula; constants go in as
-        // values, formulas one cell at a time through `formulas`; a text's own format (rare) is set after its value.
-        range.numberFormat = block.map((r) => r.map((c) => (isText(c) ? TEXT_FORMAT : (c.numFmt ?? 'General'))));
-        range.values = block.map((r) => r.map((c) => (c.formula ? '' : (c.value ?? ''))));
-        block.forEach((r, i) => r.forEach((c, j) => c.formula && (ws.getRange(a1(i, j)).formulas = [[`=${c.formula}`]])));
-        if (block.some((r) => r.some((c) => isText(c) && c.numFmt && c.numFmt !== TEXT_FORMAT))) {
-          range.numberFormat = block.map((r) => r.map((c) => (isText(c) ? (c.numFmt ?? TEXT_FORMAT) : (c.numFmt ?? 'General'))));
-        }
-        for (const m of add.merges ?? []) ws.getRange(m).merge(false);
-        if (add.boldFirstRow) ws.getRange(`A1:${a1(0, width - 1)}`).format.font.bold = true;
-        block.forEach((r, i) => r.forEach((c, j) => c.bold && (ws.getRange(a1(i, j)).format.font.bold = true)));
-        // columnWidth on one cell sets its whole column (points; about 7 per character).
-        if (add.widths?.length) add.widths.forEach((w, j) => (ws.getRange(a1(0, j)).format.columnWidth = w * 7));
-        else range.format.autofitColumns();
-      }
-      const fillCells = req.writes.filter((w) => w.fill !== undefined);
-      const cleared = fillCells.filter((w) => isNoFill(w.fill!));
-      for (const run of runs(fillCells.filter((w) => !isNoFill(w.fill!)))) {
-        const range = wb.worksheets.getItem(run.sheet).getRange(runAddress(run));
-        range.setCellProperties([run.items.map((w) => ({ format: { fill: settableFill(w.fill!) } }))]);
-      }
-      for (const run of runs(cleared)) wb.worksheets.getItem(run.sheet).getRange(runAddress(run)).format.fill.clear();
-      for (const w of req.writes) {
-        if (w.formula === undefined && w.numFmt === undefined) continue;
-        writeCell(wb.worksheets.getItem(w.sheet).getRange(w.address), w.formula, w.numFmt);
-      }
-      for (const w of req.writes) {
-        if (w.note === undefined) continue;
-        const k = cellKey(w.sheet, w.address);
-        const known = this.noteIds.get(k);
-        const qualified = `${quoteSheet(w.sheet)}!${w.address}`;
-        if (this.caps.notes === 'note') {
-          if (known?.exists) {
-            if (w.note === null) wb.notes.getItem(qualified).delete();
-            else wb.notes.getItem(qualified).content = w.note;
-          } else if (w.note !== null) wb.notes.add(wb.worksheets.getItem(w.sheet).getRange(w.address), w.note);
-        } else if (this.caps.notes === 'comment') {
-          if (known?.id) {
-            if (w.note === null) wb.comments.getItem(known.id).delete();
-            else wb.comments.getItem(known.id).content = w.note;
-          } else if (w.note !== null && !known?.exists) wb.comments.add(qualified, w.note);
-        }
-      }
-      for (const name of req.deleteSheets ?? []) wb.worksheets.getItem(name).delete();
-      await context.sync();
-    });
-  }
-}
-
-/**
- * One cell's value and number format, in this order: text under the text format first, then its value through
- * `values` (Office.js turns a string starting with =, + or - into a formula through `formulas` and through `values`
- * in any other format), then the format it is meant to keep; a formula through `formulas`; a number, boolean or ''
- * through `values` after its format.
- */
-function writeCell(range: Excel.Range, value: FormulaValue | undefined, numFmt: string | undefined): void {
-  if (value === undefined) {
-    if (numFmt !== undefined) range.numberFormat = [[numFmt]];
-    return;
-  }
-  const kind = valueKind(value, numFmt);
-  if (kind === 'text') {
-    range.numberFormat = [[TEXT_FORMAT]];
-    range.values = [[value]];
-    if (numFmt !== undefined && numFmt !== TEXT_FORMAT) range.numberFormat = [[numFmt]];
-    return;
-  }
-  if (numFmt !== undefined) range.numberFormat = [[numFmt]];
-  if (kind === 'formula') range.formulas = [[value]];
-  else range.values = [[value]];
-}
-
-function settableFill(fill: FillState): Excel.CellPropertiesFill {
-  const out: Excel.CellPropertiesFill = {};
-  if (fill.pattern) out.pattern = fill.pattern as Excel.CellPropertiesFill['pattern'];
-  if (fill.color) out.color = fill.color;
-  if (fill.patternColor) out.patternColor = fill.patternColor;
-  if (typeof fill.tintAndShade === 'number') out.tintAndShade = fill.tintAndShade;
-  if (typeof fill.patternTintAndShade === 'number') out.patternTintAndShade = fill.patternTintAndShade;
-  return out;
 }
