@@ -1,6 +1,7 @@
 /**
  * The checking engine: recognise every sheet, then run the 公开表 identities, the 自评表 rules and the narrative
- * checks, and collect one list of findings. Knows nothing of Office.js, files or React.
+ * checks, and collect one list of findings (checkInContext: the stages in order). Knows nothing of Office.js, files
+ * or React.
  */
 import { columnLetters, parseA1 } from './address';
 import { CheckResult, Finding, ProposedEdit, SheetSummary, TEMPLATE_LABEL, TemplateId, Unit } from './findings';
@@ -8,12 +9,14 @@ import { SheetGrid, WorkbookGrid, userSheetsOnly } from './grid';
 import {
   Candidate, compete, evidenceTexts, isRecognition, nearTieNote, Reading, Recognition, RecognitionOutcome, scoreOf,
 } from './recognition';
-import { checkGongkai } from './gongkai';
+import { gongkaiRun, GTable } from './gongkai';
 import { append, WorkbookContext } from './workbook-context';
 import { gongkaiCandidates, readGongkaiAs } from './gongkai/recognize';
-import { checkSelfEval, readSelfEvalAs, selfEvalCandidates } from './selfeval';
+import { checkSelfEval, readSelfEvalAs, selfEvalCandidates, selfEvalRun } from './selfeval';
 import { checkNarratives } from './narrative';
 import { notesCandidates, readSituationNotes } from './narrative/recognize';
+import R_UNIT from './reading/R-UNIT';
+import { reportOf } from './rules/definition';
 
 export type { FamilyResult, WorkbookContext } from './workbook-context';
 
@@ -94,47 +97,70 @@ export function checkWorkbook(workbook: WorkbookGrid, options: CheckOptions = {}
   return checkInContext(workbook, options).result;
 }
 
+/**
+ * The pipeline, one stage after another, each returning new values: read (the host's grid, the add-in's own sheets
+ * left out) → recognise every sheet → resolve the units a table did not state → the 公开表 and 自评表 checks → the
+ * narrative checks, given those checks' results (cell values, identities, settled readings) as typed inputs →
+ * finalise (hidden rows said, findings in sheet order, fixes to write).
+ */
 export function checkInContext(input: WorkbookGrid, options: CheckOptions = {}): CheckedWorkbook {
   const workbook = userSheetsOnly(input);
-  const sheets: SheetSummary[] = [];
+  const recognised = recogniseSheets(workbook, options);
+  const resolved = resolveUnits(recognised.recognitions);
+  const context: WorkbookContext = { workbook, recognitions: resolved.recognitions };
+  const gongkai = gongkaiRun(context);
+  const selfEval = checkSelfEval(context);
+  const narrative = checkNarratives(context, { gongkai, selfEval: selfEvalRun(context) });
   const findings: Finding[] = [];
-  const recognitions: Recognition[] = [];
+  for (const list of [recognised.findings, resolved.notes, gongkai.findings, selfEval.findings, narrative.findings]) append(findings, list);
+  const sheets = recognised.sheets.map((s) => {
+    const unit = resolved.units.get(s.name);
+    return unit && s.unit !== unit ? { ...s, unit } : s;
+  });
+  return { result: finalise(workbook, sheets, findings, selfEval.edits ?? []), context };
+}
 
+interface Recognised {
+  recognitions: Recognition[];
+  sheets: SheetSummary[];
+  /** The recognisers' own notes (R-LAYOUT, S-STR-02, …). */
+  findings: Finding[];
+}
+
+/** Stage: every sheet read as the family whose claim wins (or as the template chosen for it), or told why none did. */
+function recogniseSheets(workbook: WorkbookGrid, options: CheckOptions): Recognised {
+  const out: Recognised = { recognitions: [], sheets: [], findings: [] };
   for (const sheet of workbook.sheets) {
     const { outcome, evidence, candidate } = recognizeWithEvidence(sheet, options.templates?.get(sheet.name));
     if (isRecognition(outcome)) {
-      recognitions.push(outcome);
-      append(findings, outcome.findings);
-      const summary: SheetSummary = { name: sheet.name, template: outcome.template, unit: outcome.unit };
-      if (outcome.variant) summary.variant = outcome.variant;
-      if (outcome.marker) summary.marker = outcome.marker;
-      if (outcome.tables && outcome.tables.length > 1) summary.tables = outcome.tables;
-      const halves = outcome.family === 'gongkai' ? (outcome.model as { halves?: { labelCol: number }[] }).halves : undefined;
-      if (halves?.length === 2 && halves[1].labelCol > 0) {
-        const split = halves[1].labelCol;
-        summary.halves = [`A:${columnLetters(split - 1)}`, `${columnLetters(split)}:${columnLetters(Math.max(split, sheet.colCount - 1))}`];
-      }
-      summary.evidence = evidence;
-      sheets.push(summary);
+      out.recognitions.push(outcome);
+      append(out.findings, outcome.findings);
+      out.sheets.push({ ...summaryOf(sheet, outcome), evidence });
     } else {
       const summary: SheetSummary = { name: sheet.name, template: null, unit: null, reason: outcome?.reason ?? unrecognisedReason(sheet) };
       if (candidate) summary.candidate = candidate;
-      sheets.push(summary);
+      out.sheets.push(summary);
     }
   }
+  return out;
+}
 
-  assumeMissingUnits(recognitions, sheets, findings);
-
-  const context: WorkbookContext = { workbook, recognitions };
-  const edits: ProposedEdit[] = [];
-  for (const family of [checkGongkai, checkSelfEval, checkNarratives]) {
-    const result = family(context);
-    append(findings, result.findings);
-    if (result.edits) append(edits, result.edits);
+function summaryOf(sheet: SheetGrid, outcome: Recognition): SheetSummary {
+  const summary: SheetSummary = { name: sheet.name, template: outcome.template, unit: outcome.unit };
+  if (outcome.variant) summary.variant = outcome.variant;
+  if (outcome.marker) summary.marker = outcome.marker;
+  if (outcome.tables && outcome.tables.length > 1) summary.tables = outcome.tables;
+  const halves = outcome.family === 'gongkai' ? (outcome.model as { halves?: { labelCol: number }[] }).halves : undefined;
+  if (halves?.length === 2 && halves[1].labelCol > 0) {
+    const split = halves[1].labelCol;
+    summary.halves = [`A:${columnLetters(split - 1)}`, `${columnLetters(split)}:${columnLetters(Math.max(split, sheet.colCount - 1))}`];
   }
+  return summary;
+}
 
-  markHiddenRows(workbook, findings);
-  return { result: { file: workbook.fileName, sheets, findings: sortFindings(workbook, findings), edits }, context };
+/** Stage: the findings in sheet order, each on a hidden row saying so, and the fixes on offer. */
+function finalise(workbook: WorkbookGrid, sheets: SheetSummary[], findings: Finding[], edits: ProposedEdit[]): CheckResult {
+  return { file: workbook.fileName, sheets, findings: sortFindings(workbook, withHiddenRows(workbook, findings)), edits };
 }
 
 function unrecognisedReason(sheet: WorkbookGrid['sheets'][number]): string {
@@ -144,31 +170,44 @@ function unrecognisedReason(sheet: WorkbookGrid['sheets'][number]): string {
 }
 
 /**
- * A table without a unit line takes the unit its own kind's tables share (公开表 from 公开表, 自评表 from 自评表),
- * with an R-UNIT note (README "Reading cells" (g)): a 自评表 beside 元 公开表 is not thereby in 元.
+ * Stage: a table without a unit line takes the unit its own kind's tables share (公开表 from 公开表, 自评表 from
+ * 自评表), with an R-UNIT note (README "Reading cells" (g)): a 自评表 beside 元 公开表 is not thereby in 元. A unit
+ * assumed for one table counts for the tables after it. Returns new recognitions (a 公开表's model copied with the
+ * unit its identities convert by) and leaves the recognisers' own untouched.
  */
-function assumeMissingUnits(recognitions: Recognition[], sheets: SheetSummary[], findings: Finding[]): void {
-  for (const r of recognitions) {
-    if (r.unit !== null || r.template === 'situation-notes') continue;
-    const stated = recognitions.filter((o) => o.family === r.family).map((o) => o.unit).filter((u): u is Unit => u !== null);
+function resolveUnits(recognitions: Recognition[]): { recognitions: Recognition[]; units: Map<string, Unit>; notes: Finding[] } {
+  const units = new Map<string, Unit>();
+  const notes: Finding[] = [];
+  const resolved: Recognition[] = [];
+  recognitions.forEach((r, i) => {
+    if (r.unit !== null || r.template === 'situation-notes') {
+      resolved.push(withModelUnit(r, r.unit));
+      return;
+    }
+    const unitOf = (o: Recognition, j: number) => (j < i ? resolved[j].unit : o.unit);
+    const stated = recognitions.filter((o) => o.family === r.family).map((o) => unitOf(o, recognitions.indexOf(o))).filter((u): u is Unit => u !== null);
     const shared: Unit | null = stated.length > 0 && stated.every((u) => u === stated[0]) ? stated[0] : stated.length ? mostCommon(stated) : null;
     const assumed: Unit = shared ?? '万元';
-    r.unit = assumed;
-    const summary = sheets.find((s) => s.name === r.sheet.name);
-    if (summary) summary.unit = assumed;
+    units.set(r.sheet.name, assumed);
     const kind = r.family === 'selfeval' ? '绩效自评表' : '公开表';
-    findings.push({
+    notes.push(reportOf(R_UNIT, 'info', {
       sheet: r.sheet.name,
       cell: null,
-      rule: 'R-UNIT',
-      severity: 'info',
-      stated: null,
       expected: assumed,
       message: shared
         ? `未找到金额单位，按本工作簿其他${kind}的单位“${assumed}”处理`
         : `未找到金额单位，本工作簿其他${kind}也没有注明单位，暂按“${assumed}”处理，请核对`,
-    });
-  }
+    }));
+    resolved.push(withModelUnit({ ...r, unit: assumed }, assumed));
+  });
+  return { recognitions: resolved, units, notes };
+}
+
+/** A 公开表's table converts by its unit: the resolved one, set on a copy of the model when it differs. */
+function withModelUnit(r: Recognition, unit: Unit | null): Recognition {
+  if (r.family !== 'gongkai') return r;
+  const model = r.model as GTable;
+  return model.unit === unit ? r : { ...r, model: { ...model, unit } };
 }
 
 function mostCommon(units: Unit[]): Unit {
@@ -176,17 +215,15 @@ function mostCommon(units: Unit[]): Unit {
   return wan >= units.length - wan ? '万元' : '元';
 }
 
-function markHiddenRows(workbook: WorkbookGrid, findings: Finding[]): void {
+/** A finding on a hidden row says so (README "Reading cells" (d)): new findings, the families' own left as they are. */
+function withHiddenRows(workbook: WorkbookGrid, findings: Finding[]): Finding[] {
   const byName = new Map(workbook.sheets.map((s) => [s.name, s]));
-  for (const f of findings) {
-    if (!f.cell) continue;
+  return findings.map((f) => {
+    if (!f.cell || f.hiddenRow) return f;
     const pos = parseA1(f.cell);
     const sheet = byName.get(f.sheet);
-    if (pos && sheet?.hiddenRows.has(pos.row) && !f.hiddenRow) {
-      f.hiddenRow = true;
-      f.message += '（该行为隐藏行）';
-    }
-  }
+    return pos && sheet?.hiddenRows.has(pos.row) ? { ...f, hiddenRow: true, message: `${f.message}（该行为隐藏行）` } : f;
+  });
 }
 
 const SEVERITY_ORDER = { error: 0, rounding: 1, warning: 2, info: 3 } as const;

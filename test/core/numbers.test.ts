@@ -40,18 +40,3 @@ describe('number reading', () => {
     expect(readNumber({ value: null, formula: 'SUM(C8:C9)', formulaWithoutValue: true }).kind).toBe('unknown');
   });
 });
-
-describe('displayNumber: a stored number shown as Excel shows it', () => {
-  const { displayNumber } = require('../../src/core/numbers');
-  test.each([
-    [0.9866, '0.00%', '98.66%'],
-    [0.8325, '0%', '83%'],
-    [17074.25, '#,##0.00', '17,074.25'],
-    [20581.5, '#,##0.00', '20,581.50'],
-    [35, '0.00', '35.00'],
-    [97.2, 'General', '97.2'],
-    [-1234.5, '#,##0.00', '-1,234.50'],
-  ])('%s under %s → %s', (v, fmt, shown) => {
-    expect(displayNumber(v, fmt)).toBe(shown);
-  });
-});

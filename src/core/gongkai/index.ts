@@ -14,12 +14,9 @@ import { RULES } from './rules';
 export { recognizeGongkai };
 export type { GTable };
 
+/** The 公开表 of a workbook, each with the unit the engine resolved (its units stage set it on the model). */
 export function gongkaiTables(context: WorkbookContext): GTable[] {
-  return context.recognitions.filter((r) => r.family === 'gongkai').map((r) => {
-    const t = r.model as GTable;
-    t.unit = r.unit; // the engine may have assumed a unit (R-UNIT)
-    return t;
-  });
+  return context.recognitions.filter((r) => r.family === 'gongkai').map((r) => r.model as GTable);
 }
 
 export interface GongkaiRun {

@@ -6,7 +6,8 @@
 import { a1 } from '../address';
 import type { WorkbookContext } from '../workbook-context';
 import { CellRef, Finding, Severity } from '../findings';
-import { gongkaiRun, gongkaiTables } from '../gongkai';
+import { GongkaiRun, gongkaiRun, gongkaiTables } from '../gongkai';
+import { CheckedSelfEvalTable, selfEvalRun } from '../selfeval';
 import { CellMap, CellValues, Identity, Place, unitOf } from '../gongkai/identity';
 import { codeCell, GongkaiTemplate, GTable, lineCell, Pos } from '../gongkai/model';
 import { Decimal, ZERO } from '../numbers';
@@ -104,6 +105,17 @@ function findAmountRole(f: Figure, p: Para): AmountRole {
   return 'current';
 }
 
+/** What the narrative checks are given by the table checks that ran before them. */
+export interface TableResults {
+  gongkai: GongkaiRun;
+  selfEval: CheckedSelfEvalTable[];
+}
+
+/** The table checks' results for a context checked outside the engine's pipeline (a test, a draft). */
+export function tableResultsOf(context: WorkbookContext): TableResults {
+  return { gongkai: gongkaiRun(context), selfEval: selfEvalRun(context) };
+}
+
 export class NarrativeContext {
   readonly sheetName: string;
   readonly paras: Para[];
@@ -111,10 +123,10 @@ export class NarrativeContext {
   private readonly tables: GTable[];
   private addendIndex: CellMap<Place[][]> | null = null;
 
-  constructor(readonly workbook: WorkbookContext, notes: NotesModel, sheetName: string) {
+  constructor(readonly workbook: WorkbookContext, notes: NotesModel, sheetName: string, readonly results: TableResults = tableResultsOf(workbook)) {
     this.sheetName = sheetName;
     this.tables = gongkaiTables(workbook);
-    this.values = gongkaiRun(workbook).values;
+    this.values = results.gongkai.values;
     const joined = joinBrokenLines(notes.paragraphs);
     const sections = sectionParagraphs(joined.map((p) => p.text));
     this.paras = joined.map((p, index) => ({
@@ -178,7 +190,7 @@ export class NarrativeContext {
    * (identities.md §3–§4). A narrative figure equal to one of these sums is the "Σ of rows" case of §2.5.
    */
   addendSets(place: Place): Place[][] {
-    const run = gongkaiRun(this.workbook);
+    const run = this.results.gongkai;
     if (!this.addendIndex) {
       this.addendIndex = new CellMap();
       for (const id of run.identities) {

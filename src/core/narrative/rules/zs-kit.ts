@@ -1,7 +1,7 @@
 /** What NC-10 and NC-11 share: the loaded 自评表 with the figures a 综述 or 十三 quotes (narratives.md §2, §4). */
 import { Decimal } from '../../numbers';
 import { NarrativeContext } from '../context';
-import { SelfEvalFacts, selfEvalFacts, selfEvalTables } from '../drafts/zongshu';
+import { SelfEvalFacts, selfEvalFacts } from '../drafts/zongshu';
 
 export interface LoadedSelfEval {
   sheet: string;
@@ -10,7 +10,7 @@ export interface LoadedSelfEval {
 }
 
 export function loadedSelfEvals(ctx: NarrativeContext): LoadedSelfEval[] {
-  return selfEvalTables(ctx.workbook).map((ref) => ({ sheet: ref.sheet.name, kind: ref.table.kind, facts: selfEvalFacts(ref) }));
+  return ctx.results.selfEval.map((ref) => ({ sheet: ref.sheet.name, kind: ref.table.kind, facts: selfEvalFacts(ref) }));
 }
 
 /** A number written in the text (`5,025.71`). */
