@@ -41,6 +41,9 @@ export function applyChanges(wb: WorkbookGrid, changes: CellChange[] = []): Work
     const p = parseA1(address)!;
     while (sheet.cells.length <= p.row) sheet.cells.push([]);
     const row = (sheet.cells[p.row] ??= []);
+    // The grid's size follows the cells, as a host's read of the changed file would give it.
+    sheet.rowCount = Math.max(sheet.rowCount, p.row + 1);
+    sheet.colCount = Math.max(sheet.colCount, p.col + 1);
     const old = row[p.col];
     const next = typeof value === 'function' ? value(old?.value ?? null) : value;
     if (next !== null && typeof next === 'object') {

@@ -3,7 +3,7 @@
  * each table's zones and columns by their words, decide kind and variant by the header signature and cues.
  */
 import { Unit } from '../findings';
-import { SheetGrid } from '../grid';
+import { mergeCovering, SheetGrid } from '../grid';
 import { norm } from '../text';
 import { BudgetBlock, IndicatorBlock, IndicatorRow, SelfEvalKind, SelfEvalTable, TotalRow, WeightBlock } from './model';
 import { firstText, headerTexts, isEmpty, normAt, rowCells, rowHasNumber, rowIsEmpty } from './sheet';
@@ -218,8 +218,14 @@ function readTotal(sheet: SheetGrid, row: number, ind: IndicatorBlock | null): T
     for (const r of [row, row + 1]) {
       const rc = rowCells(sheet, r);
       const i = rc.findIndex(([, t]) => GRADE_LABEL.test(t));
-      if (i >= 0 && rc[i + 1]) {
-        total.gradeCol = rc[i + 1][0];
+      if (i < 0) continue;
+      // The grade is the cell right after the label (and its merge), filled or empty: an empty one was skipped
+      // for the next filled cell, so an unfilled 等级 was never reported (S-GRD-03) and a 备注 could be read as one.
+      const [labelCol] = rc[i];
+      const next = (mergeCovering(sheet, r, labelCol)?.right ?? labelCol) + 1;
+      const col = next < sheet.colCount ? next : rc[i + 1]?.[0];
+      if (col !== undefined) {
+        total.gradeCol = col;
         total.gradeRow = r;
         break;
       }

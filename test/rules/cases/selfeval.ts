@@ -76,8 +76,15 @@ const INVALID: Record<string, InvalidCase[]> = {
   'S-WGT-03': [{ name: '分值合计 cell says 90', workbook: nat({ sumWeight: 90 }), findings: [{ sheet: '表1', cell: 'G17', severity: 'error', expected: '100' }] }],
   'S-TOT-01': [{ name: '总分 98 for 50 + 30 + 10 + 9', workbook: nat({ total: one(98) }), findings: [{ sheet: '表1', cell: 'H17', severity: 'error', stated: '98.0', expected: '99.0' }] }],
   'S-TOT-02': [{ name: '总分 left empty', workbook: nat({ total: null }), findings: [{ sheet: '表1', cell: 'H17', severity: 'warning', expected: '99' }] }],
-  'S-GRD-01': [{ name: '等级 良 for 总分 92.14', workbook: sx({ grade: '良' }), findings: [{ sheet: '表2', cell: 'K16', severity: 'error', stated: '良', expected: '优' }] }],
+  'S-GRD-01': [
+    { name: '等级 良 for 总分 92.14', workbook: sx({ grade: '良' }), findings: [{ sheet: '表2', cell: 'K16', severity: 'error', stated: '良', expected: '优' }] },
+    { name: '等级 良 after its label for 总分 99', workbook: nat(), set: [['表1', 'I17', '等级'], ['表1', 'J17', '良'], ['表1', 'K17', '备注']], findings: [{ sheet: '表1', cell: 'J17', severity: 'error', stated: '良', expected: '优' }] },
+  ],
   'S-GRD-02': [{ name: '总分 85 and 良, while the table adds up to 92.14 (优)', workbook: sx({ total: 85, grade: '良' }), findings: [{ sheet: '表2', cell: 'K16', severity: 'error', derived: true, expected: '优' }] }],
+  'S-GRD-03': [
+    // A grade labelled 等级 beside the 总分, left empty, with a 备注 further right that is no grade.
+    { name: '等级 left empty after its label', workbook: nat(), set: [['表1', 'I17', '等级'], ['表1', 'K17', '备注']], findings: [{ sheet: '表1', cell: 'J17', severity: 'warning', stated: '', expected: '优' }] },
+  ],
   'S-RSN-01': [{ name: '得分 25 of 30 with no reason', workbook: nat({ h15: 25, total: one(94) }), findings: [{ sheet: '表1', cell: 'I15', severity: 'warning' }] }],
   'S-RSN-02': [{ name: '执行率 91.38% with the budget 偏差原因 empty', workbook: sx({ budgetReason: null }), findings: [{ sheet: '表2', cell: 'J7', severity: 'warning' }] }],
   'S-PARSE-01': [
