@@ -3,7 +3,6 @@
  * proposals — one per cell, so 全部应用 in the pane and `juesuan fix` write the same cells.
  */
 import { CheckResult, Finding, ProposedEdit } from './findings';
-import { Decimal } from './numbers';
 import { isAdvice } from './present';
 
 /**
@@ -15,19 +14,8 @@ export function findingKey(f: { sheet: string; cell: string | null; rule: string
 }
 
 /**
- * The value a proposal's text stands for: a number, a percentage as its fraction under a percent format showing the
- * same decimals (the add-in writes text as text, so Excel no longer reads "85.50%" as a number on its own), else text.
- */
-function toValue(text: string): { value: number | string; numFmt?: string } {
-  const t = text.replace(/,/g, '').trim();
-  if (/^-?\d+(\.\d+)?$/.test(t)) return { value: Number(t) };
-  const pct = /^(-?\d+(?:\.(\d+))?)%$/.exec(t);
-  if (pct) return { value: new Decimal(pct[1]).dividedBy(100).toNumber(), numFmt: `0${pct[2] ? `.${'0'.repeat(pct[2].length)}` : ''}%` };
-  return { value: text };
-}
-
-/**
- * The recomputed value a finding offers: an engine edit for its cell, else its proposal. A reading note (说明) and
+ * The recomputed value a finding offers: the engine's fix for its cell, or for the cell its 舍位平衡 changes — a value
+ * carried from the engine, never read back from the text shown. A reading note (说明) and
  * an S-ADV suggestion never offer one: they report how a cell was read or what might be scored, not an error.
  */
 export function editFor(f: Finding, result: CheckResult): ProposedEdit | null {
@@ -35,11 +23,9 @@ export function editFor(f: Finding, result: CheckResult): ProposedEdit | null {
   const sameCell = (e: ProposedEdit) => e.sheet === f.sheet && !!f.cell && e.cell === f.cell;
   const fromEdits = result.edits.find((e) => sameCell(e) && e.rule === f.rule) ?? result.edits.find(sameCell);
   if (fromEdits) return fromEdits;
-  if (f.proposal) {
-    const p = f.proposal;
-    return { sheet: p.sheet, cell: p.cell, current: p.sheet === f.sheet && p.cell === f.cell ? f.stated : null, proposed: p.value, ...toValue(p.value), rule: f.rule };
-  }
-  return null;
+  // A 舍位平衡 may change another cell of the identity than the one the finding is on.
+  const p = f.proposal;
+  return (p && result.edits.find((e) => e.sheet === p.sheet && e.cell === p.cell && e.rule === f.rule)) || null;
 }
 
 /** Every edit on offer, one per cell (engine edits first); explained findings offer none. */
@@ -57,7 +43,9 @@ export function allEdits(result: CheckResult, explained: Record<string, string> 
   const cellOf = (x: { sheet: string; cell: string | null }) => `${x.sheet}\u0000${x.cell}`;
   const openCells = new Set(open.map(cellOf));
   const settled = new Set(result.findings.filter((f) => !openCells.has(cellOf(f))).map(cellOf));
-  result.edits.filter((e) => !settled.has(cellOf(e))).forEach(push);
+  // A 舍位平衡 (G rules) is offered while a finding still open proposes it; it may sit on another cell of the identity.
+  const proposedByOpen = new Set(open.flatMap((f) => (f.proposal ? [cellOf(f.proposal)] : [])));
+  result.edits.filter((e) => !settled.has(cellOf(e)) && (!e.rule.startsWith('G-') || proposedByOpen.has(cellOf(e)))).forEach(push);
   open.forEach((f) => push(editFor(f, result)));
   return out;
 }

@@ -117,7 +117,10 @@ export function checkInContext(input: WorkbookGrid, options: CheckOptions = {}):
     const unit = resolved.units.get(s.name);
     return unit && s.unit !== unit ? { ...s, unit } : s;
   });
-  return { result: finalise(workbook, sheets, findings, selfEval.edits ?? []), context };
+  // The 舍位平衡 fixes follow the S rules' recomputed values, in their findings' order (one per cell: the first wins).
+  const fixOf = new Map(gongkai.fixes.map((x) => [x.finding, x.fix]));
+  const fixes = sortFindings(workbook, gongkai.fixes.map((x) => x.finding)).map((f) => fixOf.get(f)!);
+  return { result: finalise(workbook, sheets, findings, [...(selfEval.edits ?? []), ...fixes]), context };
 }
 
 interface Recognised {

@@ -28,7 +28,8 @@ function fakeCheck(wb: WorkbookGrid): CheckedWorkbook {
       { ...finding(a, 'E3', 'warning', 'S-ADV-1'), message: '建议补充说明' },
       { ...finding(a, 'E12', 'info', 'R-UNIT'), message: '按万元处理' },
     ],
-    edits: [],
+    // The engine carries the fix as a value; the pane never reads one back from the proposal's text.
+    edits: [{ sheet: a, cell: 'C4', current: '1.00', proposed: '2.00', value: 2, rule: 'G-TEST' }],
   };
   return { result, context: { workbook: wb, recognitions: [] } };
 }

@@ -6,7 +6,7 @@ import { fixed, Reading } from '../numbers';
 import { CellValues, evaluate, findingOf, holdsExactly, Identity, severityOf } from './identity';
 import { IdentityBatch } from './batch';
 import { GTable } from './model';
-import { proposeBalances } from './proposal';
+import { BalanceFix, proposeBalances } from './proposal';
 import { recognizeGongkai } from './recognize';
 import { GContext, GRule } from './rules/kit';
 import { RULES } from './rules';
@@ -21,6 +21,8 @@ export function gongkaiTables(context: WorkbookContext): GTable[] {
 
 export interface GongkaiRun {
   findings: Finding[];
+  /** The 舍位平衡 changes of the rounding findings, as values to write. */
+  fixes: BalanceFix[];
   identities: Identity[];
   batches: IdentityBatch[];
   values: CellValues;
@@ -56,8 +58,8 @@ export function runGongkai(tables: GTable[], rules: GRule[] = RULES): GongkaiRun
     }
     if (rule.findings) append(findings, rule.findings(ctx));
   }
-  proposeBalances(failing.filter((f) => f.finding.severity === 'rounding'), { identities, batches, values });
-  return { findings, identities, batches, values };
+  const fixes = proposeBalances(failing.filter((f) => f.finding.severity === 'rounding'), { identities, batches, values });
+  return { findings, fixes, identities, batches, values };
 }
 
 const runs = new WeakMap<WorkbookContext, GongkaiRun>();

@@ -3,13 +3,24 @@
  * by decreasing size — that makes its identity hold exactly without breaking any other identity the cell is in.
  */
 import { a1 } from '../address';
-import { Finding } from '../findings';
+import { Finding, ProposedEdit } from '../findings';
 import { Decimal, fixed } from '../numbers';
 import { IdentityBatch } from './batch';
 import { CellMap, CellValues, evaluate, Evaluation, Identity, oneUnitCents, Override, Place, samePlace, Status, statusWith } from './identity';
 
-export function proposeBalances(failing: { id: Identity; finding: Finding }[], run: { identities: Identity[]; batches: IdentityBatch[]; values: CellValues }): void {
-  if (failing.length === 0) return;
+/** A 舍位平衡 to write, with the finding it settles (the engine lists fixes in its findings' order). */
+export interface BalanceFix {
+  finding: Finding;
+  fix: ProposedEdit;
+}
+
+/**
+ * Sets each rounding finding's proposal (the contract's text) and returns the same changes as fixes to write, their
+ * values taken from the computed amounts rather than read back from the text.
+ */
+export function proposeBalances(failing: { id: Identity; finding: Finding }[], run: { identities: Identity[]; batches: IdentityBatch[]; values: CellValues }): BalanceFix[] {
+  const fixes: BalanceFix[] = [];
+  if (failing.length === 0) return fixes;
   const values = run.values;
   // Index only the cells a proposal may change: the places of the failing identities, not every cell of the book.
   const byCell = new CellMap<Identity[]>();
@@ -50,12 +61,18 @@ export function proposeBalances(failing: { id: Identity; finding: Finding }[], r
       broken.push({ place: change.place, rules });
     }
     if (chosen) {
-      finding.proposal = { sheet: chosen.place.table.sheet.name, cell: a1(chosen.place.pos.row, chosen.place.pos.col), value: fixed(chosen.value, 2) };
+      const sheet = chosen.place.table.sheet.name;
+      const cell = a1(chosen.place.pos.row, chosen.place.pos.col);
+      const proposed = fixed(chosen.value, 2);
+      finding.proposal = { sheet, cell, value: proposed };
+      const current = sheet === finding.sheet && cell === finding.cell ? finding.stated : null;
+      fixes.push({ finding, fix: { sheet, cell, current, proposed, value: chosen.value.toDecimalPlaces(2).toNumber(), rule: finding.rule } });
     } else {
       finding.proposal = null;
       finding.proposalReason = reasonFor(id, broken);
     }
   }
+  return fixes;
 }
 
 /**
