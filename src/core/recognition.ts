@@ -6,6 +6,7 @@
  */
 import { Finding, TableSpan, TemplateId, TEMPLATE_LABEL, Unit } from './findings';
 import { SheetGrid } from './grid';
+import R_LAYOUT from './reading/R-LAYOUT';
 
 export interface Recognition<Model = unknown> {
   family: 'gongkai' | 'selfeval' | 'notes';
@@ -162,7 +163,7 @@ export function nearTieNote(sheet: SheetGrid, winner: ClaimResult, runnerUp: Cla
   return {
     sheet: sheet.name,
     cell: null,
-    rule: 'R-LAYOUT',
+    rule: R_LAYOUT.id,
     severity: 'info',
     stated: null,
     expected: null,

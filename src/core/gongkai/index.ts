@@ -10,6 +10,12 @@ import { BalanceFix, proposeBalances } from './proposal';
 import { recognizeGongkai } from './recognize';
 import { GContext, GRule } from './rules/kit';
 import { RULES } from './rules';
+import R_DUP from '../reading/R-DUP';
+import R_EMPTY from '../reading/R-EMPTY';
+import R_FORMAT from '../reading/R-FORMAT';
+import R_FORMULA from '../reading/R-FORMULA';
+import R_PREC from '../reading/R-PREC';
+import R_TEXT from '../reading/R-TEXT';
 
 export { recognizeGongkai };
 export type { GTable };
@@ -101,7 +107,7 @@ function readingFindings(t: GTable, values: CellValues): Finding[] {
     }
   }
   if (!filled && t.amountCells.some((b) => b.rows.length > 0 && b.cols.length > 0)) {
-    out.push({ sheet: t.sheet.name, cell: null, rule: 'R-EMPTY', severity: 'info', stated: null, expected: null, message: `${TEMPLATE_LABEL[t.template]}没有填列任何金额（空表），表内核对从略` });
+    out.push({ sheet: t.sheet.name, cell: null, rule: R_EMPTY.id, severity: 'info', stated: null, expected: null, message: `${TEMPLATE_LABEL[t.template]}没有填列任何金额（空表），表内核对从略` });
   }
   return out;
 }
@@ -109,21 +115,21 @@ function readingFindings(t: GTable, values: CellValues): Finding[] {
 function readingFinding(sheet: string, cell: string, r: Reading): Finding | null {
   const base = { sheet, cell };
   if (r.kind === 'unreadable') {
-    return { ...base, rule: 'R-TEXT', severity: 'warning', stated: r.text, expected: null, message: `${r.reason}，无法作为金额读取，涉及该单元格的核对已跳过` };
+    return { ...base, rule: R_TEXT.id, severity: 'warning', stated: r.text, expected: null, message: `${r.reason}，无法作为金额读取，涉及该单元格的核对已跳过` };
   }
   if (r.kind === 'unknown') {
-    return { ...base, rule: 'R-FORMULA', severity: 'info', stated: null, expected: null, message: `${r.reason}（文件未经 Excel 重新计算），涉及该单元格的核对已跳过，未按 0 处理` };
+    return { ...base, rule: R_FORMULA.id, severity: 'info', stated: null, expected: null, message: `${r.reason}（文件未经 Excel 重新计算），涉及该单元格的核对已跳过，未按 0 处理` };
   }
   if (r.kind === 'number' && r.fromText) {
-    return { ...base, rule: 'R-TEXT', severity: 'info', stated: r.text ?? null, expected: fixed(r.value, Math.max(2, r.decimals)), message: `单元格为文本“${r.text}”，按数字 ${r.value.toString()}${r.unitWord ? `（带单位“${r.unitWord}”）` : ''} 读取` };
+    return { ...base, rule: R_TEXT.id, severity: 'info', stated: r.text ?? null, expected: fixed(r.value, Math.max(2, r.decimals)), message: `单元格为文本“${r.text}”，按数字 ${r.value.toString()}${r.unitWord ? `（带单位“${r.unitWord}”）` : ''} 读取` };
   }
   if (r.kind === 'number' && r.percent) {
     const shown = `${fixed(r.value.times(100), r.decimals - 2)}%`;
     const amount = fixed(r.value, Math.max(2, r.decimals));
-    return { ...base, rule: 'R-FORMAT', severity: 'info', stated: shown, expected: amount, message: `金额单元格设成了百分比格式（显示为 ${shown}），按存储的金额 ${amount} 核对；请把该单元格改为数值格式` };
+    return { ...base, rule: R_FORMAT.id, severity: 'info', stated: shown, expected: amount, message: `金额单元格设成了百分比格式（显示为 ${shown}），按存储的金额 ${amount} 核对；请把该单元格改为数值格式` };
   }
   if (r.kind === 'number' && r.storedValue) {
-    return { ...base, rule: 'R-PREC', severity: 'info', stated: r.storedValue.toString(), expected: fixed(r.value, r.decimals), message: `存储值 ${r.storedValue.toString()} 的小数位多于显示的 ${r.decimals} 位，核对按显示值 ${fixed(r.value, r.decimals)} 进行` };
+    return { ...base, rule: R_PREC.id, severity: 'info', stated: r.storedValue.toString(), expected: fixed(r.value, r.decimals), message: `存储值 ${r.storedValue.toString()} 的小数位多于显示的 ${r.decimals} 位，核对按显示值 ${fixed(r.value, r.decimals)} 进行` };
   }
   return null;
 }
@@ -137,7 +143,7 @@ function duplicateRoleWarnings(tables: GTable[]): Finding[] {
     if (list.length < 2) continue;
     const names = list.map((t) => `“${t.sheet.name}”`).join('、');
     out.push({
-      sheet: list[0].sheet.name, cell: null, rule: 'R-DUP', severity: 'warning', stated: null, expected: null,
+      sheet: list[0].sheet.name, cell: null, rule: R_DUP.id, severity: 'warning', stated: null, expected: null,
       message: `工作簿中有 ${list.length} 张${TEMPLATE_LABEL[role as GTable['template']]}（${names}），各自做了表内核对，涉及该表的表间核对已跳过`,
     });
   }

@@ -13,6 +13,7 @@ import {
 } from './layouts';
 import { AmountColumn, BeItem, BeModel, FUNCTION_CLASSES, GongkaiTemplate, GTable, Half, Pos } from './model';
 import { TEMPLATE_LABEL } from '../findings';
+import R_LAYOUT from '../reading/R-LAYOUT';
 
 /**
  * Words one of which every 公开 title or header signature holds (§3 steps 1–2; spaces allowed inside, as PDF
@@ -95,7 +96,7 @@ export function recognizeGongkai(sheet: SheetGrid): RecognitionOutcome {
 }
 
 function layoutNote(sheet: SheetGrid, message: string, cell: string | null = null): Finding {
-  return { sheet: sheet.name, cell, rule: 'R-LAYOUT', severity: 'info', stated: null, expected: null, message };
+  return { sheet: sheet.name, cell, rule: R_LAYOUT.id, severity: 'info', stated: null, expected: null, message };
 }
 
 // ------------------------------------------------------------------------------------------- title, marker, unit
