@@ -51,7 +51,7 @@ test('check, check --annotate, draft, template and fix open no connection', asyn
   const dir = tempDir();
   const results = [
     await run(['check', fixturePath('jiaozuo-2021-gongkai.xlsx'), '--format', 'json']),
-    await run(['check', path.dirname(fixturePath('x'))]),
+    await run(['check', path.dirname(fixturePath('x.xlsx'))]), // the folder the workbooks are kept in
     await run(['check', fixturePath('jiaozuo-2021-gongkai.xlsx'), '--annotate', path.join(dir, '标注.xlsx')]),
     await run(['draft', fixturePath('jiaozuo-2021-gongkai.xlsx'), '--out', path.join(dir, '草稿.xlsx')]),
     await run(['template', 'gongkai', '--variant', 'shanxi-2024', '-o', path.join(dir, '模板.xlsx')]),
