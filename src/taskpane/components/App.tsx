@@ -1,35 +1,15 @@
 import * as React from 'react';
-import {
-  Button,
-  Checkbox,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  ProgressBar,
-  Tab,
-  TabList,
-  Text,
-  Title3,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
-import { checkInContext, CheckedWorkbook, CheckOptions, WorkbookContext } from '../../core/engine';
+import { Button, Checkbox, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Tab, TabList, Text, Title3, makeStyles, tokens } from '@fluentui/react-components';
+import { checkInContext, WorkbookContext } from '../../core/engine';
 import { placedRows, TemplateSheet } from '../../core/templates';
-import { CheckResult, Finding, ProposedEdit, SEVERITY_LABEL, Severity, TemplateId } from '../../core/findings';
-import { WorkbookGrid } from '../../core/grid';
-import { locationOf } from '../../core/present';
-import { CellChange, ForeignRestoreChoice, ForeignRestorePlan, Host, WriteReport } from '../../host/host';
-import { findingKey } from '../../host/journal';
-import { rowMarks } from '../../host/marks';
+import { CheckResult, Finding, SEVERITY_LABEL, Severity } from '../../core/findings';
+
+import { CellChange, ForeignRestoreChoice, ForeignRestorePlan, Host } from '../../host/host';
+
 import { S } from '../strings';
-import { allEdits, countChanges, counts, groupFindings, MARK_SEVERITIES } from '../model';
+import { allEdits, counts, groupFindings, MARK_SEVERITIES } from '../model';
 import { FindingsList } from './FindingsList';
+import { CheckFn, Notice, openFindings, paneActions, Phase } from '../controller';
 import { RulesView } from './RulesView';
 import { Summary } from './Summary';
 import { DraftPanel } from '../narrative/DraftPanel';
@@ -49,15 +29,12 @@ const useStyles = makeStyles({
 export interface AppProps {
   host: Host;
   /** The check; the playground's runs in a Web Worker and so answers later. 指定表类型 choices go with it. */
-  check?: (wb: WorkbookGrid, options?: CheckOptions) => CheckedWorkbook | Promise<CheckedWorkbook>;
+  check?: CheckFn;
   /** Extra actions (the playground's download button). */
   extraActions?: (result: CheckResult | null, busy: boolean) => React.ReactNode;
   /** Called after anything was written, so a host view can refresh. */
   onChanged?: (result: CheckResult | null) => void;
 }
-
-type Phase = { kind: 'idle' } | { kind: 'busy'; label: string; value?: number } | { kind: 'error'; message: string };
-type Notice = { intent: 'success' | 'warning' | 'info'; text: string } | null;
 
 interface PendingConfirm {
   cells: CellChange[];
@@ -71,10 +48,6 @@ interface PendingForeign {
 
 /** Lines shown in the foreign-journal dialog; a longer list is summarised by its count (contents and sheets first). */
 const FOREIGN_LINES = 2000;
-
-const refs = (cells: { sheet: string; cell: string }[]) => cells.map((c) => `${c.sheet}!${c.cell}`).join('、');
-const lockedText = (w: WriteReport) => (w.protectedSheets?.length ? ` ${S.protectedSheets(w.protectedSheets.join('、'))}` : '');
-const yieldToBrowser = () => new Promise<void>((r) => setTimeout(r, 0));
 
 export const App: React.FC<AppProps> = ({ host, check = checkInContext, extraActions, onChanged }) => {
   const styles = useStyles();
@@ -97,127 +70,22 @@ export const App: React.FC<AppProps> = ({ host, check = checkInContext, extraAct
   const caps = host.capabilities;
   const busy = phase.kind === 'busy';
 
-  const guard = async (label: string, work: () => Promise<void>) => {
-    setPhase({ kind: 'busy', label });
-    setNotice(null);
-    try {
-      await work();
-      setPhase({ kind: 'idle' });
-    } catch (e) {
-      setPhase({ kind: 'error', message: e instanceof Error ? e.message : String(e) });
-    }
-  };
-
-  /** Findings the accountant has not explained: what is marked, counted and offered for writing. */
-  const openFindings = (r: CheckResult, exp: Record<string, string>) => r.findings.filter((f) => exp[findingKey(f)] === undefined);
-
-  /**
-   * Reads and checks the workbook; with `mark`, fills the failing rows and notes the cells. Returns the new result
-   * so a caller can say what changed. Every write path ends here, so the list is never stale.
-   */
-  const readAndCheck = async (mark: boolean): Promise<{ result: CheckResult; marked: string }> => {
-    const wb = await host.readWorkbook((p) => setPhase({ kind: 'busy', label: S.reading(p.done, p.total, p.counting), value: p.total ? p.done / p.total : undefined }));
-    setPhase({ kind: 'busy', label: S.checking });
-    await yieldToBrowser();
-    const { result: r, context: checked } = await check(wb, { templates: host.templateChoices?.() });
-    const exp = host.explanations();
-    setResult(r);
-    setContext(checked);
-    setExplained(exp);
-    setCursor(-1);
-    let marked = '';
-    if (mark && caps.canWrite) {
-      setPhase({ kind: 'busy', label: S.marking });
-      // A separate task from the check: on a large workbook each is long enough to hold the page up on its own.
-      await yieldToBrowser();
-      const open = openFindings(r, exp);
-      const w = await host.applyHighlights(open, r.sheets);
-      const listed = open.filter((f) => f.severity !== 'info').length;
-      marked = S.doneMarked(listed, rowMarks(open, r.sheets).length) + (w.skipped.length ? ` ${S.skipped(refs(w.skipped))}` : '') + lockedText(w);
-    }
-    onChanged?.(r);
-    return { result: r, marked };
-  };
-
-  /** 指定表类型: stored in the workbook with the journal, then the workbook is checked again with it. */
-  const chooseTemplate = (sheet: string, template: TemplateId | null) =>
-    guard(S.choosing, async () => {
-      await host.setTemplateChoice!(sheet, template);
-      const { marked } = await readAndCheck(true);
-      setNotice({ intent: 'success', text: caps.canWrite ? marked : S.doneReadOnly });
-    });
-
-  const runCheck = () =>
-    guard(S.reading(0, 0), async () => {
-      const { marked } = await readAndCheck(true);
-      if (caps.canWrite) setNotice({ intent: marked.includes('受保护') ? 'warning' : 'success', text: marked });
-      else setNotice({ intent: 'info', text: S.doneReadOnly });
-    });
-
-  const askOverwrite = (cells: CellChange[]) => new Promise<boolean>((resolve) => setConfirm({ cells, resolve }));
-
-  const apply = (edits: ProposedEdit[]) =>
-    guard(S.applying, async () => {
-      const before = result ? counts(openFindings(result, explained)) : null;
-      const w = await host.applyEdits(edits, askOverwrite);
-      if (w.written === 0 && w.skipped.length > 0 && !w.protectedSheets?.length) {
-        setNotice({ intent: 'info', text: S.cancelled });
-        return;
-      }
-      setPhase({ kind: 'busy', label: S.rechecking });
-      const { result: r } = await readAndCheck(true);
-      const after = counts(openFindings(r, host.explanations()));
-      const changes = before ? countChanges(before, after, SEVERITY_LABEL) : [];
-      const recheck = changes.length ? S.recheckChanged(changes.join('，')) : S.recheckSame;
-      setNotice({
-        intent: w.skipped.length || w.protectedSheets?.length ? 'warning' : 'success',
-        text: `${S.applied(w.written)}${recheck}` + (w.skipped.length ? ` ${S.skipped(refs(w.skipped))}` : '') + lockedText(w),
-      });
-    });
-
-  const askForeign = (plan: ForeignRestorePlan) => new Promise<ForeignRestoreChoice>((resolve) => setForeign({ plan, resolve }));
+  const actions = paneActions({
+    host,
+    check,
+    state: { result, explained },
+    set: { phase: setPhase, notice: setNotice, result: setResult, context: setContext, explained: setExplained, cursor: setCursor },
+    ask: {
+      overwrite: (cells) => new Promise<boolean>((resolve) => setConfirm({ cells, resolve })),
+      foreign: (plan) => new Promise<ForeignRestoreChoice>((resolve) => setForeign({ plan, resolve })),
+    },
+    onChanged,
+  });
+  const { chooseTemplate, runCheck, apply, clear, exportReport, explain } = actions;
   const answerForeign = (choice: ForeignRestoreChoice) => {
     foreign?.resolve(choice);
     setForeign(null);
   };
-
-  const clear = () =>
-    guard(S.clearing, async () => {
-      const r = await host.clearMarks(askForeign);
-      if (r.rejected) {
-        onChanged?.(result);
-        setNotice({ intent: 'warning', text: S.journalRejected(r.rejected) });
-        return;
-      }
-      if (r.declined) {
-        setNotice({ intent: 'info', text: S.foreignDeclined });
-        return;
-      }
-      const parts: string[] = [r.marksOnly ? S.clearedMarksOnly(r.restored) : S.cleared(r.restored)];
-      if (r.sheetsRemoved.length) parts.push(S.sheetsRemoved(r.sheetsRemoved.join('、')));
-      if (r.sheetsKept.length) parts.push(S.sheetsKept(r.sheetsKept.join('、')));
-      if (r.userChanged.length) parts.push(S.userChanged(refs(r.userChanged)));
-      // Restored values may bring findings back: check again (without marking) so the list stays true.
-      if (result) await readAndCheck(false);
-      else onChanged?.(result);
-      setNotice({ intent: r.userChanged.length || r.sheetsKept.length ? 'warning' : 'success', text: parts.join(' ') });
-    });
-
-  const exportReport = () =>
-    guard(S.exporting, async () => {
-      if (!result) return;
-      const name = await host.insertReportSheet(result);
-      onChanged?.(result);
-      setNotice({ intent: 'success', text: S.reportInserted(name) });
-    });
-
-  const explain = (f: Finding, text: string | null) =>
-    guard(S.savingExplanation, async () => {
-      await host.setExplanation(findingKey(f), text);
-      setExplained(host.explanations());
-      onChanged?.(result);
-      setNotice({ intent: 'success', text: text ? S.explainedSaved(locationOf(f)) : S.explainedRemoved(locationOf(f)) });
-    });
 
   const select = async (f: Finding) => {
     if (!f.cell) return;
