@@ -26,7 +26,7 @@ async function setup() {
   const host = new MemoryHost(memoryDocument(await loadFixture('jiaozuo-2021-gongkai.xlsx')));
   const { seen, set } = recorder();
   const actions = (asked: { overwrite: boolean } = { overwrite: true }) =>
-    paneActions({ host, check: checkInContext, state: { result: seen.result, explained: seen.explained }, set, ask: { overwrite: async () => asked.overwrite, foreign: async () => 'cancel' }, onChanged: () => undefined });
+    paneActions({ host, check: checkInContext, state: { result: seen.result, explained: seen.explained }, set, ask: { overwrite: async () => asked.overwrite, foreign: async () => null }, onChanged: () => undefined });
   return { host, seen, actions };
 }
 
