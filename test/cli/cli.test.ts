@@ -3,19 +3,14 @@ import crypto from 'crypto';
 import ExcelJS from 'exceljs';
 import fs from 'fs';
 import path from 'path';
-import { main } from '../../src/cli/main';
+import { runCli, writeCleanAndBroken } from './run-cli';
 import { readZipEntries } from '../../src/host/package-scan';
 import { countParts } from '../../src/host/xlsx-parts';
-import { fixturePath, gridToXlsx, tempDir } from '../helpers';
+import { fixturePath, tempDir } from '../helpers';
 import { setNumber, shanxiWorkbook } from '../gongkai/shanxi-builder';
 import { richWorkbook } from './make-rich';
 
-async function run(args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(args, { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
-}
+const run = runCli;
 
 let dir: string;
 let clean: string;
@@ -23,12 +18,7 @@ let broken: string;
 
 beforeAll(async () => {
   dir = tempDir();
-  clean = path.join(dir, '山西2024决算.xlsx');
-  fs.writeFileSync(clean, await gridToXlsx(shanxiWorkbook('s24')));
-  const wb = shanxiWorkbook('s24');
-  setNumber(wb, '公开05表', 'C12', 510);
-  broken = path.join(dir, '有错误.xlsx');
-  fs.writeFileSync(broken, await gridToXlsx(wb));
+  ({ clean, broken } = await writeCleanAndBroken(dir));
 });
 
 describe('juesuan check', () => {

@@ -3,17 +3,12 @@ import { spawn } from 'child_process';
 import fs from 'fs';
 import net from 'net';
 import path from 'path';
-import { main } from '../../src/cli/main';
+import { runCli } from './run-cli';
 import { checkWorkbook } from '../../src/core/engine';
 import { readXlsx } from '../../src/host/xlsx-read';
 import { fixturePath, tempDir } from '../helpers';
 
-async function run(args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(args, { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
-}
+const run = runCli;
 
 const root = path.resolve(__dirname, '../..');
 

@@ -1,17 +1,12 @@
 /** 指定表类型 on the command line: `juesuan check --template '工作表=模板编号'` (repeatable). */
 import fs from 'fs';
 import path from 'path';
-import { main } from '../../src/cli/main';
+import { runCli } from './run-cli';
 import { WorkbookGrid } from '../../src/core/grid';
 import { shanxiWorkbook } from '../gongkai/shanxi-builder';
 import { gridToXlsx, tempDir } from '../helpers';
 
-async function run(args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(args, { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
-}
+const run = runCli;
 
 /** The 三公 table re-typed without its title and with its own words for the heads: nothing names it any more. */
 function withUnnamedThreePublic(breakIt: boolean): { wb: WorkbookGrid; sheet: string } {

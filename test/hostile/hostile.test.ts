@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import fs from 'fs';
 import path from 'path';
 import { Worker } from 'worker_threads';
-import { main } from '../../src/cli/main';
+import { runCli, writeCleanAndBroken } from '../cli/run-cli';
 import { checkFilesInPool } from '../../src/cli/pool';
 import { checkWorkbook } from '../../src/core/engine';
 import { READING_LIMITS, scanPackage } from '../../src/host/package-scan';
@@ -20,24 +20,14 @@ import { setNumber, shanxiWorkbook } from '../gongkai/shanxi-builder';
 import { fixturePath, gridToXlsx, tempDir } from '../helpers';
 import { BOMBS, part, SHEET_HEAD, SHEET_TAIL, workbookParts, zipOf } from './package';
 
-async function run(args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(args, { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
-}
+const run = runCli;
 
 let dir: string;
 let clean: string;
 let broken: string;
 beforeAll(async () => {
   dir = tempDir();
-  clean = path.join(dir, '山西2024决算.xlsx');
-  fs.writeFileSync(clean, await gridToXlsx(shanxiWorkbook('s24')));
-  const wb = shanxiWorkbook('s24');
-  setNumber(wb, '公开05表', 'C12', 510);
-  broken = path.join(dir, '有错误.xlsx');
-  fs.writeFileSync(broken, await gridToXlsx(wb));
+  ({ clean, broken } = await writeCleanAndBroken(dir));
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 afterEach(() => jest.restoreAllMocks());

@@ -1,17 +1,12 @@
 /** `juesuan template` and `juesuan draft`: list, write, variants, errors; a draft written into a copy. */
 import fs from 'fs';
 import path from 'path';
-import { main } from '../../src/cli/main';
+import { runCli } from '../cli/run-cli';
 import { checkWorkbook } from '../../src/core/engine';
 import { readXlsx } from '../../src/host/xlsx-read';
 import { fixturePath, tempDir } from '../helpers';
 
-async function run(args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(args, { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
-}
+const run = runCli;
 
 describe('juesuan template', () => {
   test('--list names every template id with its variants and markers', async () => {
