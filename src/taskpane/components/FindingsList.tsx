@@ -4,23 +4,13 @@ import { CheckResult, Finding, ProposedEdit, SEVERITY_LABEL, Severity } from '..
 import { figuresLine, isAdvice, locationOf, nextStep, showFigure, showMessage } from '../../core/present';
 import { findingKey } from '../../host/journal';
 import { S } from '../strings';
+import { groupedListStyles } from './list-styles';
 import { editFor, FindingGroup } from '../model';
 
 const useStyles = makeStyles({
   group: { marginTop: tokens.spacingVerticalM },
-  groupTitle: { fontWeight: tokens.fontWeightSemibold, display: 'block', marginBottom: tokens.spacingVerticalXS },
-  list: { listStyleType: 'none', margin: 0, padding: 0 },
-  item: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXXS,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
-    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
-    overflowWrap: 'anywhere',
-    minWidth: 0,
-  },
+  ...groupedListStyles,
   current: { outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: '-2px' },
-  head: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   locate: { minWidth: 0, padding: 0, fontWeight: tokens.fontWeightSemibold, textAlign: 'left' },
   rule: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   figures: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },

@@ -9,22 +9,12 @@ import { SEVERITY_LABEL } from '../../core/findings';
 import { searchRules } from '../../core/rules/catalogue';
 import { FAMILY_LABEL, RULE_FAMILIES, ruleClass } from '../../core/rules/definition';
 import { S } from '../strings';
+import { groupedListStyles } from './list-styles';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
   group: { marginTop: tokens.spacingVerticalS },
-  groupTitle: { fontWeight: tokens.fontWeightSemibold, display: 'block', marginBottom: tokens.spacingVerticalXS },
-  list: { listStyleType: 'none', margin: 0, padding: 0 },
-  item: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXXS,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
-    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
-    overflowWrap: 'anywhere',
-    minWidth: 0,
-  },
-  head: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  ...groupedListStyles,
   small: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
 });
 
