@@ -7,7 +7,7 @@ import { ChildProcess } from 'child_process';
 import { existsSync } from 'fs';
 import * as path from 'path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { shanxiWorkbook } from '../gongkai/shanxi-builder';
+import { withUnnamedThreePublic } from '../gongkai/retyped';
 import { gridToXlsx } from '../helpers';
 import { blockOffOrigin, haveChromium, launch, startServer } from './browser';
 
@@ -18,18 +18,7 @@ jest.setTimeout(300_000);
 
 /** The Shanxi 2024 workbook with its 三公 table re-typed: no title, its own word for 因公出国, sheet `Sheet3`. */
 async function retypedWorkbook(): Promise<Buffer> {
-  const wb = shanxiWorkbook('s24');
-  const s = wb.sheets.find((x) => x.cells.some((row) => row?.some((c) => typeof c?.value === 'string' && c.value.includes('三公'))))!;
-  for (const row of s.cells) {
-    for (let c = 0; c < (row?.length ?? 0); c++) {
-      const v = row[c]?.value;
-      if (typeof v !== 'string') continue;
-      if (v.includes('三公')) row[c] = undefined;
-      else if (v.includes('因公出国')) row[c] = { value: '出国费' };
-    }
-  }
-  s.name = 'Sheet3';
-  return Buffer.from(await gridToXlsx(wb));
+  return Buffer.from(await gridToXlsx(withUnnamedThreePublic(false).wb));
 }
 
 maybe('指定表类型 in the playground', () => {
